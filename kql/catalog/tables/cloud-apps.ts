@@ -1,0 +1,56 @@
+import { col, defineTable } from "../define";
+import type { CatalogTable } from "../types";
+
+/** Cloud app tables (Defender for Cloud Apps). Data from the reference catalog; see `kql/catalog/README.md` for the decisions. */
+export const cloudAppTables: readonly CatalogTable[] = [
+  defineTable(
+    {
+      name: "CloudAppEvents",
+      family: "CloudApps",
+      preview: false,
+      docsUrl: "https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-cloudappevents-table",
+      notes: [
+        "Dynamic columns (ActivityObjects, RawEventData, AdditionalFields, IPTags, LastSeenForUser, UncommonForUser) arrive as native JSON, not strings.",
+        "Payload key is ISP (uppercase) although docs list Isp; real AH getschema also says ISP.",
+      ],
+    },
+    [
+      col("Timestamp", "datetime", "When the cloud activity was recorded"),
+      col("ActionType", "string", "Type of cloud app activity"),
+      col("Application", "string", "Cloud application that performed the activity"),
+      col("ApplicationId", "int", "Defender for Cloud Apps numeric app ID"),
+      col("AppInstanceId", "int", "Instance ID of the application"),
+      col("AccountObjectId", "string", "Entra ID object ID of the acting account"),
+      col("AccountId", "string", "Account identifier as seen by Defender for Cloud Apps"),
+      col("AccountDisplayName", "string", "Display name of the acting account"),
+      col("IsAdminOperation", "bool", "True if an administrator performed the activity"),
+      col("DeviceType", "string", "Device type from the user agent"),
+      col("OSPlatform", "string", "Operating system of the client device"),
+      col("IPAddress", "string", "IP address of the client or device"),
+      col("IsAnonymousProxy", "bool", "True if the IP belongs to an anonymous proxy"),
+      col("CountryCode", "string", "Two-letter country code of the client IP"),
+      col("City", "string", "City of the client IP"),
+      col("Isp", "string", "Internet service provider of the client IP", { payloadKey: "ISP" }),
+      col("UserAgent", "string", "User agent of the browser or client"),
+      col("ActivityType", "string", "Activity classification (e.g. Basic)"),
+      col("ActivityObjects", "dynamic", "Objects involved in the activity, JSON array"),
+      col("ObjectName", "string", "Name of the object acted upon"),
+      col("ObjectType", "string", "Type of the object acted upon"),
+      col("ObjectId", "string", "Identifier of the object acted upon"),
+      col("ReportId", "string", "Unique identifier of the event (string)"),
+      col("AccountType", "string", "Account type (Regular, Admin, Application, System...)"),
+      col("IsExternalUser", "bool", "True if the account is outside the organization"),
+      col("IsImpersonated", "bool", "True if performed on behalf of another user"),
+      col("IPTags", "dynamic", "Tags assigned to the IP address, JSON array"),
+      col("IPCategory", "string", "Category of the IP address"),
+      col("UserAgentTags", "dynamic", "Tags assigned to the user agent, JSON array"),
+      col("RawEventData", "dynamic", "Original source event as a JSON object"),
+      col("AdditionalFields", "dynamic", "Extra activity details as a JSON object"),
+      col("LastSeenForUser", "dynamic", "Days since each attribute was last seen for user"),
+      col("UncommonForUser", "dynamic", "Attributes that are unusual for this user, JSON array"),
+      col("AuditSource", "string", "Audit data source, e.g. app connector or session control"),
+      col("SessionData", "dynamic", "Session details for access/session control events, JSON"),
+      col("OAuthAppId", "string", "Identifier of the OAuth application involved"),
+    ],
+  ),
+];
