@@ -1,3 +1,6 @@
+import { redirect } from "next/navigation";
+
+// The checklist is the console's home.
 export default function Home() {
-  return <main>Defender ADX Console</main>;
+  redirect("/tables");
 }

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default function NotFound() {
+  return (
+    <>
+      <PageHeader title="Page not found">There is no page at this address.</PageHeader>
+      <p>
+        <Link href="/tables">Go to Tables</Link>
+      </p>
+    </>
+  );
+}
