@@ -73,7 +73,8 @@ export function buildGlobals(schema: DatabaseSchema): GlobalState {
   const { Kusto } = kustoRuntime();
   const S = Kusto.Language.Symbols;
   const tables = schema.tables.map(
-    (t) => new S.TableSymbol.$ctor7(t.name, `(${t.columns.map((c) => `${bracket(c.name)}:${c.type}`).join(", ")})`, null),
+    (t) =>
+      new S.TableSymbol.$ctor7(t.name, `(${t.columns.map((c) => `${bracket(c.name)}:${c.type}`).join(", ")})`, null),
   );
   const functions = schema.functions.map((f) => new S.FunctionSymbol.$ctor16(f.name, f.parameters, f.body, null));
   const db = new S.DatabaseSymbol.ctor(schema.name, [...tables, ...functions]);
@@ -114,7 +115,8 @@ export function resultColumns(code: KustoCode): SchemaColumn[] {
   return toArray(rt.Columns).map((c: any) => ({ name: String(c.Name), type: String(c.Type.Name) }));
 }
 
-// Column names in a table-schema string must be bracketed when they are not plain identifiers.
+// Column names in a table-schema string must be bracketed when they are not plain identifiers or are keywords
+// (`last`, `first`, …); the parser's own rule decides, or the schema would be cut short at that column.
 function bracket(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
+  return String(kustoRuntime().Kusto.Language.KustoFacts.BracketNameIfNecessary(name));
 }

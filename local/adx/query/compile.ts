@@ -1,0 +1,64 @@
+/** Entry point: analysed Kusto query → one DuckDB statement (a chain of CTEs) + parameters + result schema. */
+import { diagnosticsOf, resultColumns, toArray, type KustoCode } from "@/local/adx/kusto/language";
+
+import type { CompileContext } from "./context";
+import { LQ, QueryError, unsupported } from "./errors";
+import { Translator } from "./relation";
+import { Sql, compileSql, sql } from "./sql";
+import { runStatements } from "./statements";
+import { translateTabular } from "./translate-tabular";
+import { elements } from "./tree";
+
+/** A compiled query: SQL yielding the Kusto columns in order with their storage-layout DuckDB types. */
+export interface CompiledQuery {
+  sql: string;
+  params: unknown[];
+  columns: { name: string; type: string /* Kusto type */ }[];
+}
+
+/** Refuses a text with analyzer errors, reporting the first (parse errors first, as ADX does). */
+function assertValid(code: KustoCode): void {
+  const syntax = toArray(code.GetSyntaxDiagnostics()).filter(
+    (d: { Severity: unknown }) => String(d.Severity) === "Error",
+  );
+  const first = syntax[0];
+  if (first) {
+    throw QueryError.fromDiagnostic(
+      {
+        code: String(first.Code),
+        severity: "Error",
+        message: String(first.Message),
+        start: Number(first.Start),
+        length: Number(first.Length),
+      },
+      true,
+    );
+  }
+  const semantic = diagnosticsOf(code).find((d) => d.severity === "Error");
+  if (semantic) throw QueryError.fromDiagnostic(semantic, false);
+}
+
+/**
+ * Compiles a query analysed by `parseAndAnalyze` against the database's globals.
+ * @throws {QueryError} for analyzer diagnostics and for KQL outside the supported subset
+ */
+export function compileQuery(code: KustoCode, ctx: CompileContext): CompiledQuery {
+  assertValid(code);
+  if (String(code.Kind) !== "Query")
+    throw unsupported("A control command in a query request", undefined, LQ.unsupportedStatement);
+  const t = new Translator(ctx);
+  t.tabular = (node) => translateTabular(node, t);
+  const result = translateTabular(runStatements(elements(code.Syntax.Statements), t), t);
+  const columns = resultColumns(code);
+  const same = columns.length === result.columns.length && columns.every((c, i) => c.name === result.columns[i]!.name);
+  if (!same) {
+    throw new QueryError(
+      `Internal: translated columns (${result.columns.map((c) => c.name).join(", ")}) differ from the analyzer's (${columns.map((c) => c.name).join(", ")})`,
+      LQ.internal,
+      "General_BadRequest",
+    );
+  }
+  const final = sql`SELECT ${Sql.join(columns.map((c) => Sql.id(c.name)))} FROM ${Sql.id(result.cte)}`;
+  const { text, params } = compileSql(t.finish(final));
+  return { sql: text, params, columns: columns.map((c) => ({ name: c.name, type: c.type })) };
+}

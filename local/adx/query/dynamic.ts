@@ -1,0 +1,66 @@
+/** Dynamic (JSON) values: property/index access, literals, and the element lists `mv-expand` unnests. */
+import { Sql, sql, type SqlNode } from "./sql";
+
+/** One step of a path: a property name or an array index (negative counts from the end). */
+export type PathStep = { readonly key: string } | { readonly index: number };
+
+/** A DuckDB JSONPath for constant steps: `$.a."b c"[0][#-1]`. */
+export function jsonPath(steps: readonly PathStep[]): string {
+  let path = "$";
+  for (const s of steps) {
+    if ("key" in s) {
+      // Quoted keys take any character but the quote itself; such keys are addressed through JSON Pointer below.
+      path += /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.key) ? `.${s.key}` : `."${s.key}"`;
+    } else path += s.index < 0 ? `[#${s.index}]` : `[${s.index}]`;
+  }
+  return path;
+}
+
+/** JSON Pointer (`/a/0`) for keys JSONPath cannot spell (a double quote inside the key). */
+function jsonPointer(steps: readonly PathStep[]): string | null {
+  let p = "";
+  for (const s of steps) {
+    if ("key" in s) p += `/${s.key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    else if (s.index < 0) return null;
+    else p += `/${s.index}`;
+  }
+  return p;
+}
+
+/** `d.a.b[0]` with constant steps; a missing key or index, or a path into a non-bag, gives SQL NULL. */
+export function extractPath(base: SqlNode, steps: readonly PathStep[]): SqlNode {
+  const needsPointer = steps.some((s) => "key" in s && s.key.includes('"'));
+  const pointer = needsPointer ? jsonPointer(steps) : null;
+  const path = pointer ?? jsonPath(steps);
+  return sql`json_extract(${base}, ${Sql.str(path)})`;
+}
+
+/** `d[expr]` with a computed key (string) or index (long). */
+export function extractDynamicKey(base: SqlNode, key: SqlNode, isIndex: boolean): SqlNode {
+  if (isIndex) {
+    return sql`json_extract(${base}, CASE WHEN ${key} < 0 THEN '$[#' || CAST(${key} AS VARCHAR) || ']' ELSE '$[' || CAST(${key} AS VARCHAR) || ']' END)`;
+  }
+  return sql`json_extract(${base}, '/' || replace(replace(${key}, '~', '~0'), '/', '~1'))`;
+}
+
+/** A dynamic literal from its JSON text. */
+export function dynamicLiteral(json: string | null): SqlNode {
+  if (json === null) return Sql.raw("CAST(NULL AS JSON)");
+  return sql`CAST(${Sql.str(json)} AS JSON)`;
+}
+
+/** True when a dynamic value is null (SQL NULL or JSON null). */
+export function dynamicIsNull(d: SqlNode): SqlNode {
+  return sql`(${d} IS NULL OR json_type(${d}) = 'NULL')`;
+}
+
+/**
+ * The list `mv-expand` unnests for one dynamic value: array → its elements; bag → one single-key bag (or
+ * `[key, value]` pair) per key; null or a scalar → itself once; an empty array or bag → nothing. The type is read
+ * from the first character of the JSON text (cheap) instead of parsing the value once more with `json_type`.
+ */
+export function expansionList(d: SqlNode, bagKind: "bag" | "array"): SqlNode {
+  const value = sql`json_extract(${d}, '/' || replace(replace(k, '~', '~0'), '/', '~1'))`;
+  const perKey = bagKind === "bag" ? sql`json_object(k, ${value})` : sql`json_array(k, ${value})`;
+  return sql`(CASE left(ltrim(${d}), 1) WHEN '[' THEN json_extract(${d}, '$[*]') WHEN '{' THEN list_transform(json_keys(${d}), k -> ${perKey}) ELSE [${d}] END)`;
+}

@@ -1,0 +1,125 @@
+/**
+ * `mv-expand`: one row per element of a dynamic array (or per key of a bag), other columns repeated. Several
+ * expressions expand in lockstep, the shorter padded with nulls — exactly what several `unnest()` calls in one
+ * DuckDB SELECT do. A null value gives one row with null; an empty array gives no row.
+ */
+import type { KustoNode } from "@/local/adx/kusto/language";
+
+import { convert } from "./conversions";
+import { expansionList } from "./dynamic";
+import { unsupported } from "./errors";
+import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
+import { scalar } from "./scalar";
+import { Sql, sql, type SqlNode } from "./sql";
+import { columnsOf, elements, expressionResultName, namedParameters, textOf, typeOf } from "./tree";
+import type { KustoType } from "./types";
+
+/** `to typeof(long)` casts each element; it does not parse, so the string "2" becomes null. */
+function castElement(value: SqlNode, to: KustoType): SqlNode {
+  const t = sql`json_type(${value})`;
+  const converted = convert({ sql: value, type: "dynamic" }, to);
+  switch (to) {
+    case "dynamic":
+      return value;
+    case "string":
+      return sql`CASE WHEN ${t} = 'VARCHAR' THEN ${converted} ELSE '' END`;
+    case "long":
+    case "int":
+    case "real":
+    case "decimal":
+      return sql`CASE WHEN ${t} IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN ${converted} END`;
+    case "bool":
+      return sql`CASE WHEN ${t} = 'BOOLEAN' THEN ${converted} END`;
+    default:
+      return converted;
+  }
+}
+
+const TYPE_ALIASES: Readonly<Record<string, KustoType>> = {
+  string: "string",
+  long: "long",
+  int: "int",
+  real: "real",
+  double: "real",
+  bool: "bool",
+  boolean: "bool",
+  datetime: "datetime",
+  date: "datetime",
+  timespan: "timespan",
+  time: "timespan",
+  guid: "guid",
+  dynamic: "dynamic",
+  decimal: "decimal",
+};
+
+/** The scalar type named by `typeof(long)`. */
+function typeOfLiteral(node: KustoNode): KustoType {
+  const m = /typeof\s*\(\s*(\w+)\s*\)/i.exec(textOf(node));
+  const t = m ? TYPE_ALIASES[m[1]!.toLowerCase()] : undefined;
+  if (!t) throw unsupported(`mv-expand ${textOf(node)}`, node);
+  return t;
+}
+
+export function translateMvExpand(op: KustoNode, input: Relation, t: Translator): Relation {
+  const out = columnsOf(op);
+  const params = namedParameters(op);
+  const kindParam = params.get("kind");
+  const bagKind = kindParam && /array/i.test(String(kindParam.ToString())) ? "array" : "bag";
+  const indexName = params.get("with_itemindex");
+  const env = { t, row: input };
+  const limit = op.RowLimitClause?.RowLimit ? scalar(op.RowLimitClause.RowLimit, { t, row: null }).sql : null;
+
+  // Computed values (e.g. `Raw.records`) go to a CTE first, so the expansion reads each JSON value once.
+  const values: { name: string; value: SqlNode; to: KustoType | null }[] = [];
+  for (const mx of elements(op.Expressions)) {
+    const e = mx.Expression;
+    const name = typeOf(e) === "SimpleNamedExpression" ? String(e.Name.SimpleName) : expressionResultName(e);
+    if (!name) throw unsupported("An mv-expand expression without a name", e);
+    const value = scalar(e, env);
+    if (value.type !== "dynamic") throw unsupported(`mv-expand of a ${value.type} value`, e);
+    const to = mx.ToTypeOf ? typeOfLiteral(mx.ToTypeOf.TypeOf) : null;
+    values.push({ name, value: value.sql, to });
+  }
+  const computed = values.filter((v) => v.value.kind !== "Identifier");
+  let source = input;
+  if (computed.length > 0) {
+    const pre = [
+      ...input.columns.map((c) => Sql.id(c.name)),
+      ...values.map((v, i) => sql`${v.value} AS ${Sql.id(`_mv${i}`)}`),
+      ...passIngestionTime(input),
+    ];
+    source = t.add(selectFrom(pre, input), input.columns, input.ingestionTime);
+  }
+  const expansions = new Map<string, { list: SqlNode; to: KustoType | null }>();
+  for (const [i, { name, value, to }] of values.entries()) {
+    const ref = computed.length > 0 ? Sql.id(`_mv${i}`) : value;
+    let list = expansionList(ref, bagKind);
+    if (limit) list = sql`${list}[1:${limit}]`;
+    expansions.set(name, { list, to });
+  }
+  const lists = [...expansions.values()].map((x) => x.list);
+  const indexList =
+    lists.length === 1
+      ? sql`range(0, len(${lists[0]!}))`
+      : sql`range(0, greatest(${Sql.join(lists.map((l) => sql`len(${l})`))}))`;
+  const indexCol = indexName
+    ? String(indexName.SimpleName ?? indexName.Name?.SimpleName ?? indexName.ToString()).trim()
+    : null;
+
+  const items = out.map((c) => {
+    const x = expansions.get(c.name);
+    if (x) return sql`unnest(${x.list}) AS ${Sql.id(c.name)}`;
+    if (c.name === indexCol) return sql`unnest(${indexList}) AS ${Sql.id(c.name)}`;
+    return Sql.id(c.name);
+  });
+  const expanded = t.add(selectFrom([...items, ...passIngestionTime(source)], source), out, source.ingestionTime);
+  const typed = [...expansions.entries()].filter(([, x]) => x.to && x.to !== "dynamic");
+  if (typed.length === 0) return expanded;
+  const casts = out.map((c) => {
+    const x = expansions.get(c.name);
+    return x?.to && x.to !== "dynamic"
+      ? sql`${castElement(Sql.id(c.name), x.to)} AS ${Sql.id(c.name)}`
+      : Sql.id(c.name);
+  });
+  return t.add(selectFrom([...casts, ...passIngestionTime(expanded)], expanded), out, expanded.ingestionTime);
+}
