@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/shell/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,6 +7,8 @@ export const metadata: Metadata = {
   description: "Set up and watch the streaming of Microsoft Defender XDR tables into Azure Data Explorer.",
 };
 
+// The root layout holds no providers: the sign-in redirect bridge (app/auth/redirect) must not run MsalProvider
+// (platform-notes §4.5). The dashboard's own layout adds sign-in, the header and <main>.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -15,11 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader />
-        {/* tabIndex lets the skip link move focus, not just scroll, in every browser. */}
-        <main id="main" tabIndex={-1} className="main">
-          {children}
-        </main>
+        {children}
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ const connected = {
   ENTRA_TENANT_ID: "7d5c1c7e-0d5e-4f5c-9a55-1f4d2b6b9a01",
   ENTRA_API_CLIENT_ID: "c0000000-0000-4000-8000-0000000a0101",
   ENTRA_API_CLIENT_SECRET: "s3cret-value",
+  ENTRA_SPA_CLIENT_ID: "33333333-4444-4555-8666-777777777777",
 };
 
 describe("parseEnv", () => {
@@ -39,7 +40,7 @@ describe("parseEnv", () => {
 
   it("names every missing Entra variable in connected mode", () => {
     expect(() => parseEnv({ KUSTO_CLUSTER_URL: connected.KUSTO_CLUSTER_URL })).toThrowError(
-      /ENTRA_TENANT_ID: required in connected mode[\s\S]*ENTRA_API_CLIENT_ID: required[\s\S]*ENTRA_API_CLIENT_SECRET: required/,
+      /ENTRA_TENANT_ID: required in connected mode[\s\S]*ENTRA_SPA_CLIENT_ID: required[\s\S]*ENTRA_API_CLIENT_ID: required[\s\S]*ENTRA_API_CLIENT_SECRET: required/,
     );
   });
 

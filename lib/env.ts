@@ -39,8 +39,12 @@ const server = {
     .optional(),
   ENTRA_API_CLIENT_ID: z.guid("must be a GUID (the API app registration's Application (client) ID)").optional(),
   ENTRA_API_CLIENT_SECRET: z.string().min(1).optional(),
+  ENTRA_SPA_CLIENT_ID: z.guid("must be a GUID (the SPA app registration's Application (client) ID)").optional(),
   ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   LOCAL_MODE: booleanFlag.default(false),
+  // Local mode only: where the local identity provider and the local engine listen.
+  LOCAL_ENTRA_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:4080"),
+  LOCAL_ADX_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:8080"),
 };
 
 type RawEnv = Record<string, string | undefined>;
@@ -85,7 +89,7 @@ export function parseEnv(source: RawEnv) {
         .superRefine((values, ctx) => {
           if (modeOf(values) !== "connected") return;
           const because = "required in connected mode (KUSTO_CLUSTER_URL is set and LOCAL_MODE is not)";
-          for (const key of ["ENTRA_TENANT_ID", "ENTRA_API_CLIENT_ID", "ENTRA_API_CLIENT_SECRET"] as const) {
+          for (const key of ["ENTRA_TENANT_ID", "ENTRA_SPA_CLIENT_ID", "ENTRA_API_CLIENT_ID", "ENTRA_API_CLIENT_SECRET"] as const) {
             if (!values[key]) ctx.addIssue({ code: "custom", path: [key], message: because });
           }
           if (values.KUSTO_CLUSTER_URL && new URL(values.KUSTO_CLUSTER_URL).protocol !== "https:") {

@@ -21,7 +21,7 @@ export const STATUS_BY_TYPE = {
 export type ErrorType = keyof typeof STATUS_BY_TYPE;
 
 /** Where it went wrong: our API, sign-in, the cluster, or a feature area. */
-export const SURFACES = ["api", "auth", "kusto", "tables", "policies", "health"] as const;
+export const SURFACES = ["api", "auth", "claims", "kusto", "tables", "policies", "health"] as const;
 export type Surface = (typeof SURFACES)[number];
 
 export type ErrorCode = `${ErrorType}:${Surface}`;

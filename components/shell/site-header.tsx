@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { ModeIndicator } from "./mode-indicator";
 import { NavLinks, type NavItem } from "./nav-links";
 
@@ -29,7 +30,10 @@ export function SiteHeader() {
         <nav aria-label="Primary" className="primary-nav">
           <NavLinks items={PRIMARY_NAV} />
         </nav>
-        <ModeIndicator />
+        <div className="site-header-end">
+          <ModeIndicator />
+          <AccountMenu />
+        </div>
       </div>
     </header>
   );

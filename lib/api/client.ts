@@ -1,0 +1,85 @@
+import type { z } from "zod";
+import { ApiError, apiErrorFrom } from "./api-error";
+
+export { ApiError } from "./api-error";
+
+/**
+ * The ONE browser fetch wrapper (STYLE §4): gets a token for our API, sends it, parses the answer with the
+ * caller's zod schema, and throws ApiError with the server's code. Components never call fetch themselves.
+ */
+export interface TokenSource {
+  /** An access token for the console API; `forceRefresh` skips MSAL's cache. */
+  getToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** The API relayed a claims challenge: start an interactive request with it. */
+  onClaimsChallenge(claims: string | undefined): Promise<void>;
+}
+
+let tokenSource: TokenSource | undefined;
+
+/** Set once by app/providers.tsx in the browser (null-safe for tests and SSR). */
+export function setTokenSource(source: TokenSource | undefined): void {
+  tokenSource = source;
+}
+
+export interface ApiRequest {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  request: ApiRequest = {},
+): Promise<z.output<S>> {
+  const source = tokenSource;
+  if (!source) throw new ApiError("unauthorized:auth", "You need to sign in to continue.", 401);
+
+  let response = await send(path, request, await source.getToken());
+  if (response.status === 401) {
+    const error = await apiErrorFrom(response);
+    if (error.isClaimsChallenge) {
+      await source.onClaimsChallenge(error.claims);
+      throw error;
+    }
+    if (!error.isSessionInvalid) throw error;
+    // A token the server rejects though MSAL still caches it (clock skew, revoked): one fresh token, then give up.
+    response = await send(path, request, await source.getToken({ forceRefresh: true }));
+  }
+  if (!response.ok) throw await apiErrorFrom(response);
+
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw new ApiError("internal:api", "The server sent an answer that is not JSON.", response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new ApiError(
+      "internal:api",
+      "The server sent an answer in an unexpected shape.",
+      response.status,
+      parsed.error.message,
+    );
+  return parsed.data;
+}
+
+async function send(path: string, request: ApiRequest, token: string): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${token}` };
+  if (request.body !== undefined) headers["content-type"] = "application/json";
+  try {
+    return await fetch(path, {
+      method: request.method ?? "GET",
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: request.signal,
+      cache: "no-store",
+    });
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    throw new ApiError("offline:api", "The console server cannot be reached. Check your connection.", 0);
+  }
+}
