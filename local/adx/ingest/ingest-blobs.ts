@@ -1,0 +1,69 @@
+/**
+ * Ingesting blobs (messages, inline texts, streamed bodies) into a table: each blob is decoded on its own — a
+ * malformed one becomes an ingestion failure while the others still land, as ADX fails per blob — and the rows of
+ * all good blobs become one extent.
+ */
+import { KustoError } from "../rest/errors";
+import { decodeBlob, type IngestFormat, mappingsFor } from "./decode";
+import { type IngestionFailure, recordFailures } from "./failures";
+import { blobFailure, type IngestOptions, type IngestResult, ingestRows } from "./pipeline";
+import type { CellValue } from "./values";
+
+/** One unit of source data. */
+export interface Blob {
+  readonly text: string;
+  readonly format: IngestFormat;
+  readonly mappingName: string | null;
+  /** IngestionSourcePath in failures (e.g. `eventhub://Staging/42`). */
+  readonly sourcePath: string;
+}
+
+/** The extent result plus the blobs that failed. */
+export interface BlobsResult extends IngestResult {
+  readonly blobFailures: readonly IngestionFailure[];
+  readonly goodBlobs: number;
+}
+
+function propertiesOf(blob: Blob): string {
+  return `Format=${blob.format}${blob.mappingName ? `;IngestionMappingReference=${blob.mappingName}` : ""}`;
+}
+
+/**
+ * Decodes and ingests. With `strict`, the first failing blob throws (`.ingest inline` and streaming requests,
+ * where the caller sees the error); otherwise failures are recorded and the good blobs proceed.
+ */
+export async function ingestBlobs(
+  opts: IngestOptions,
+  tableName: string,
+  blobs: readonly Blob[],
+  strict = false,
+  onDecoded?: (stats: { goodBlobs: number; failedBlobs: number }) => void,
+): Promise<BlobsResult> {
+  const table = opts.storage.catalog.tables.get(tableName);
+  if (!table) throw KustoError.entityNotFound(tableName, "Table");
+  const rows: CellValue[][] = [];
+  let bytes = 0;
+  let goodBlobs = 0;
+  const failures: IngestionFailure[] = [];
+  for (const blob of blobs) {
+    try {
+      const mappings = mappingsFor(opts.storage.catalog, table, blob.format, blob.mappingName);
+      const decoded = decodeBlob(blob.text, blob.format, table, mappings);
+      for (const r of decoded.rows) rows.push(r);
+      bytes += decoded.rawBytes;
+      goodBlobs++;
+    } catch (error) {
+      const f = blobFailure(table.name, blob.sourcePath, opts.operationKind, error, propertiesOf(blob));
+      if (strict) {
+        await recordFailures(opts.storage, opts.database, opts.caller, [f]);
+        if (error instanceof KustoError) throw error;
+        throw new KustoError(400, f.errorCode, "Kusto.Data.Exceptions.KustoBadRequestException", f.details);
+      }
+      failures.push(f);
+    }
+  }
+  await recordFailures(opts.storage, opts.database, opts.caller, failures);
+  onDecoded?.({ goodBlobs, failedBlobs: failures.length });
+  const result = await ingestRows(opts, table, rows, bytes);
+  return { ...result, blobFailures: failures, goodBlobs };
+}

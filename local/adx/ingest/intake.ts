@@ -1,0 +1,326 @@
+/**
+ * The queued intake: what an Event Hub data connection does for a table. Each accepted message is persisted in
+ * `meta.intake_queue` before it is acknowledged; a batcher per table seals a batch when the effective ingestion
+ * batching policy is reached — by time since the first item, item count or raw size — and the sealed batch
+ * becomes ONE extent through the ingestion core. Every sealed batch is logged in `meta.intake_batches`.
+ */
+import { randomUUID } from "node:crypto";
+import type { Storage } from "../storage/storage";
+import { kustoFromDate, kustoFromDuckText } from "../storage/time";
+import { effectiveBatchLimits } from "./batching";
+import type { IngestFormat } from "./decode";
+import { failure, type IngestCaller, recordFailures } from "./failures";
+import { ingestBlobs } from "./ingest-blobs";
+import { ensureIngestSchema } from "./schema";
+
+/** One queued message. */
+interface QueuedItem {
+  readonly id: bigint;
+  readonly enqueuedAt: number;
+  readonly rawBytes: number;
+  readonly format: IngestFormat;
+  readonly mapping: string;
+  readonly payload: string;
+}
+
+/** Why a batch was sealed. */
+/** Why a batch was sealed (`flush`: sealed on request, e.g. by tests or at shutdown of a test harness). */
+export type SealReason = "time" | "count" | "size" | "flush";
+
+/** A sealed batch as logged (and returned by `GET /local/batches`). */
+export interface BatchRecord {
+  readonly batchId: string;
+  readonly table: string;
+  readonly sealedAt: string;
+  readonly items: number;
+  readonly records: number;
+  readonly rawBytes: number;
+  readonly reason: SealReason;
+  readonly oldestEnqueuedAt: string;
+  /** Added latency: sealing time minus the oldest item's enqueue time. */
+  readonly delayMs: number;
+  readonly failedItems: number;
+  readonly extentId: string | null;
+}
+
+/** Options of the intake; tests inject the clock and drive `tick()` themselves. */
+export interface IntakeOptions {
+  readonly storage: Storage;
+  readonly database: string;
+  /** Wall clock in ms; default Date.now. */
+  readonly now?: () => number;
+  /** How often time limits are checked; 0 disables the timer (call `tick()`). Default 500 ms. */
+  readonly tickMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Result of an enqueue: accepted (durably), or the table does not exist yet. */
+export type EnqueueResult =
+  { readonly status: "enqueued"; readonly id: string } | { readonly status: "not-ready"; readonly reason: string };
+
+const INTAKE_CALLER: IngestCaller = { principal: "local-intake", user: "local-intake", activityId: null };
+
+/** The Event Hub-like intake of one engine. */
+export class Intake {
+  private readonly queues = new Map<string, QueuedItem[]>();
+  private sealing: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly now: () => number;
+
+  private constructor(private readonly options: IntakeOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Creates the intake and re-loads the items acknowledged before a restart. */
+  static async start(options: IntakeOptions): Promise<Intake> {
+    const intake = new Intake(options);
+    await ensureIngestSchema(options.storage);
+    const rows = await options.storage.query(
+      `SELECT id, table_name, format, mapping, epoch_ms(enqueued_at) AS at, raw_bytes, payload FROM meta.intake_queue ORDER BY id`,
+    );
+    for (const r of rows) {
+      intake.push(String(r.table_name), {
+        id: BigInt(r.id as bigint),
+        enqueuedAt: Number(r.at),
+        rawBytes: Number(r.raw_bytes),
+        format: String(r.format) as IngestFormat,
+        mapping: String(r.mapping),
+        payload: String(r.payload),
+      });
+    }
+    const tickMs = options.tickMs ?? 500;
+    if (tickMs > 0) {
+      intake.timer = setInterval(() => void intake.tick(), tickMs);
+      intake.timer.unref();
+    }
+    if (rows.length > 0) options.log?.(`local-adx: intake re-loaded ${rows.length} queued message(s)`);
+    return intake;
+  }
+
+  private push(table: string, item: QueuedItem): QueuedItem[] {
+    const queue = this.queues.get(table) ?? [];
+    queue.push(item);
+    this.queues.set(table, queue);
+    return queue;
+  }
+
+  /**
+   * Durably enqueues one message for `table`. Not ready (nothing stored) while the table or the named mapping does
+   * not exist — the producer keeps the message, as an Event Hub keeps unread events.
+   */
+  async enqueue(table: string, format: IngestFormat, mapping: string, payload: string): Promise<EnqueueResult> {
+    if (this.closed) throw new Error("The intake is closed.");
+    const catalog = this.options.storage.catalog;
+    if (!catalog.tables.has(table))
+      return { status: "not-ready", reason: `Entity ID '${table}' of kind 'Table' was not found.` };
+    if (mapping && !catalog.mappings.some((m) => m.table === table && m.name === mapping)) {
+      return { status: "not-ready", reason: `Mapping reference '${mapping}' in table '${table}' was not found.` };
+    }
+    const at = this.now();
+    const rawBytes = Buffer.byteLength(payload, "utf8");
+    const db = this.options.storage.db;
+    const id = await db.exclusive(async () => {
+      const [row] = await db.all(
+        `INSERT INTO meta.intake_queue VALUES (nextval('meta.intake_seq'), ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?) RETURNING id`,
+        [table, format, mapping, kustoFromDate(new Date(at)), rawBytes, payload],
+      );
+      return BigInt(row!.id as bigint);
+    });
+    const queue = this.push(table, { id, enqueuedAt: at, rawBytes, format, mapping, payload });
+    const limits = effectiveBatchLimits(catalog, table);
+    if (queue.length >= limits.maxItems) this.seal(table, "count");
+    else if (queue.reduce((n, i) => n + i.rawBytes, 0) >= limits.maxRawBytes) this.seal(table, "size");
+    return { status: "enqueued", id: id.toString() };
+  }
+
+  /** Seals every batch whose time limit has passed; resolves when those batches are ingested. */
+  async tick(): Promise<void> {
+    const now = this.now();
+    for (const [table, queue] of this.queues) {
+      const first = queue[0];
+      if (!first) continue;
+      const limits = effectiveBatchLimits(this.options.storage.catalog, table);
+      if (now - first.enqueuedAt >= limits.maxDelayMs) this.seal(table, "time");
+    }
+    await this.idle();
+  }
+
+  /** Seals the table's pending items now (reason `flush`) and waits until they are ingested. */
+  async flush(table: string): Promise<void> {
+    this.seal(table, "flush");
+    await this.idle();
+  }
+
+  /** Resolves when every sealed batch has been ingested. */
+  async idle(): Promise<void> {
+    let current;
+    do {
+      current = this.sealing;
+      await current.catch(() => undefined);
+    } while (current !== this.sealing);
+  }
+
+  /** Messages waiting per table (not yet sealed). */
+  pending(): Record<string, { items: number; rawBytes: number; oldestEnqueuedAt: string | null }> {
+    const out: Record<string, { items: number; rawBytes: number; oldestEnqueuedAt: string | null }> = {};
+    for (const [table, q] of this.queues) {
+      out[table] = {
+        items: q.length,
+        rawBytes: q.reduce((n, i) => n + i.rawBytes, 0),
+        oldestEnqueuedAt: q[0] ? new Date(q[0].enqueuedAt).toISOString() : null,
+      };
+    }
+    return out;
+  }
+
+  /** Takes the table's current items as one batch; batches are ingested one at a time, in order. */
+  private seal(table: string, reason: SealReason): void {
+    const items = this.queues.get(table) ?? [];
+    if (items.length === 0) return;
+    this.queues.set(table, []);
+    const sealedAt = this.now();
+    this.sealing = this.sealing
+      .catch(() => undefined)
+      .then(() => this.ingestBatch(table, items, reason, sealedAt))
+      .catch((error: unknown) =>
+        this.options.log?.(`local-adx: batch of ${table} failed: ${(error as Error).stack ?? String(error)}`),
+      );
+  }
+
+  private async ingestBatch(
+    table: string,
+    items: readonly QueuedItem[],
+    reason: SealReason,
+    sealedAt: number,
+  ): Promise<void> {
+    const { storage, database } = this.options;
+    const batchId = randomUUID();
+    const oldest = Math.min(...items.map((i) => i.enqueuedAt));
+    const rawBytes = items.reduce((n, i) => n + i.rawBytes, 0);
+    const ids = items.map((i) => i.id);
+    let records = 0;
+    let failedItems = 0;
+    let extentId: string | null = null;
+    let logged = false;
+    const logBatch = async (info: { sourceExtentId: string | null; rows: number }) => {
+      records = info.rows;
+      extentId = info.sourceExtentId;
+      await storage.db.run(`DELETE FROM meta.intake_queue WHERE id IN (SELECT unnest(?::BIGINT[]))`, [
+        `[${ids.join(",")}]`,
+      ]);
+      await storage.db.run(
+        `INSERT INTO meta.intake_batches VALUES (CAST(? AS UUID), ?, CAST(? AS TIMESTAMP_NS), ?, ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?, CAST(? AS UUID))`,
+        [
+          batchId,
+          table,
+          kustoFromDate(new Date(sealedAt)),
+          items.length,
+          records,
+          rawBytes,
+          reason,
+          kustoFromDate(new Date(oldest)),
+          sealedAt - oldest,
+          failedItems,
+          extentId,
+        ],
+      );
+      logged = true;
+    };
+    try {
+      await ingestBlobs(
+        {
+          storage,
+          database,
+          caller: INTAKE_CALLER,
+          operationKind: "DataIngestPull",
+          sourcePath: `eventhub://${table}/batch/${batchId}`,
+          ingestionTime: new Date(sealedAt),
+          // Runs inside the extent's transaction: the batch log and the queue removal commit with the data.
+          finalize: logBatch,
+        },
+        table,
+        items.map((i) => ({
+          text: i.payload,
+          format: i.format,
+          mappingName: i.mapping || null,
+          sourcePath: `eventhub://${table}/${i.id}`,
+        })),
+        false,
+        (stats) => {
+          failedItems = stats.failedBlobs;
+        },
+      );
+    } catch (error) {
+      // The whole batch failed (table dropped, zero retention without update policy, transactional policy):
+      // ADX drops the blobs after recording the failure; so does the intake.
+      const message = (error as { detail?: string; message?: string }).detail ?? (error as Error).message;
+      const already = (error as { code?: string }).code?.startsWith("UpdatePolicy_") ?? false;
+      if (!already) {
+        await recordFailures(storage, database, INTAKE_CALLER, [
+          failure({
+            table,
+            sourcePath: `eventhub://${table}/batch/${batchId}`,
+            details: message,
+            failureKind: "Permanent",
+            operationKind: "DataIngestPull",
+            fromUpdatePolicy: false,
+            errorCode: (error as { code?: string }).code ?? "General_BadRequest",
+            ingestionProperties: `Format=${items[0]?.format ?? ""}`,
+            shouldRetry: false,
+          }),
+        ]);
+      }
+      failedItems = items.length;
+    }
+    if (!logged)
+      await storage.db.exclusive(() => storage.db.transaction(() => logBatch({ sourceExtentId: null, rows: 0 })));
+  }
+
+  /** Stops the timer and waits for batches in progress; queued items stay persisted for the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+}
+
+/** Sealed batches, newest last, for the console's latency chart. */
+export async function listBatches(
+  storage: Storage,
+  filter: { table?: string; since?: string; limit?: number },
+): Promise<BatchRecord[]> {
+  await ensureIngestSchema(storage);
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.table) {
+    where.push("table_name = ?");
+    params.push(filter.table);
+  }
+  if (filter.since) {
+    where.push("sealed_at >= CAST(? AS TIMESTAMP_NS)");
+    params.push(filter.since);
+  }
+  const limit = Math.max(1, Math.min(filter.limit ?? 1000, 10_000));
+  const rows = await storage.query(
+    `SELECT * FROM (SELECT CAST(batch_id AS VARCHAR) AS batch_id, table_name, CAST(sealed_at AS VARCHAR) AS sealed_at, items, records,
+            raw_bytes, reason, CAST(oldest_enqueued_at AS VARCHAR) AS oldest, delay_ms, failed_items,
+            CAST(extent_id AS VARCHAR) AS extent_id
+       FROM meta.intake_batches ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY sealed_at DESC LIMIT ${limit}) ORDER BY sealed_at`,
+    params,
+  );
+  return rows.map((r) => ({
+    batchId: String(r.batch_id),
+    table: String(r.table_name),
+    sealedAt: kustoFromDuckText(String(r.sealed_at)),
+    items: Number(r.items),
+    records: Number(r.records),
+    rawBytes: Number(r.raw_bytes),
+    reason: String(r.reason) as SealReason,
+    oldestEnqueuedAt: kustoFromDuckText(String(r.oldest)),
+    delayMs: Number(r.delay_ms),
+    failedItems: Number(r.failed_items),
+    extentId: r.extent_id == null ? null : String(r.extent_id),
+  }));
+}

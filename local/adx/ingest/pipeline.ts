@@ -1,0 +1,300 @@
+/**
+ * The ingestion core: new rows for one table become ONE extent (new extent id, one ingestion time), the update
+ * policies whose Source is that table run over the new rows only (cascading), and everything that survives is
+ * committed in one DuckDB transaction.
+ *
+ * Phases, all under the database's exclusive lock:
+ *   1. stage the new rows in a temp table (DuckDB appender for decoded data, one INSERT…SELECT for a query);
+ *   2. run the update policies into temp tables (a DuckDB error aborts an open transaction, so this happens
+ *      outside it; a failing policy just leaves its temp table out);
+ *   3. one transaction copies every kept temp table into its data table and writes the `meta.extents` rows.
+ * A transactional policy failure skips phase 3 entirely: nothing lands anywhere.
+ */
+import { type DuckDBValue, DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
+import { randomUUID } from "node:crypto";
+import { KustoError } from "../rest/errors";
+import type { TableInfo } from "../storage/catalog";
+import { dataTableRef, quoteIdent } from "../storage/sql";
+import type { Storage } from "../storage/storage";
+import { failure, type IngestCaller, type IngestionFailure, recordFailures } from "./failures";
+import { keepsNothing } from "./retention";
+import {
+  newTempName,
+  policiesWithSource,
+  runUpdatePolicies,
+  type StagedExtent,
+  tempRef,
+  TransactionalPolicyFailure,
+} from "./update-policies";
+import { appendCell, type CellValue } from "./values";
+
+/** Who ingests, and how the operation is reported. */
+export interface IngestOptions {
+  readonly storage: Storage;
+  readonly database: string;
+  readonly caller: IngestCaller;
+  /** `DataIngestPull` (queued), `DataIngestInline`, `StreamingIngest`, `TableSetOrAppend`, … */
+  readonly operationKind: string;
+  /** Reported as IngestionSourcePath of failures. */
+  readonly sourcePath: string;
+  /** The extent's ingestion time; default now. */
+  readonly ingestionTime?: Date;
+  /** `.set-or-replace`: the table's existing extents are dropped in the same transaction. */
+  readonly replace?: boolean;
+  /**
+   * Runs inside the transaction that commits the extents — or in a transaction of its own when nothing is committed
+   * (no rows, or a transactional failure). The queued intake deletes its acknowledged items here, so an item is
+   * either still queued or ingested, whatever moment the process dies.
+   */
+  readonly finalize?: (info: FinalizeInfo) => Promise<void>;
+}
+
+/** What `finalize` learns about the ingestion it closes. */
+export interface FinalizeInfo {
+  /** The source's new extent, or null when none is kept (no rows, zero retention, aborted). */
+  readonly sourceExtentId: string | null;
+  /** Rows ingested into the source (0 when aborted). */
+  readonly rows: number;
+}
+
+/** One extent created by an ingestion. */
+export interface CreatedExtent {
+  readonly table: string;
+  readonly extentId: string;
+  readonly rows: number;
+  readonly originalSize: number;
+  readonly compressedSize: number;
+  readonly indexSize: number;
+  readonly extentSize: number;
+}
+
+/** What an ingestion did. */
+export interface IngestResult {
+  /** Extents committed: the source's first (absent when its retention is 0), then the update policy targets'. */
+  readonly extents: readonly CreatedExtent[];
+  /** Rows ingested into the source (also when not retained). */
+  readonly rows: number;
+  /** Non-transactional update policy failures (already recorded). */
+  readonly policyFailures: readonly IngestionFailure[];
+}
+
+/** Refuses a source that would keep nothing and feed nothing (ADX's `BadRequest_ZeroRetentionPolicyWithNoUpdatePolicy`). */
+export function checkRetentionAllowsIngestion(storage: Storage, table: string): void {
+  const catalog = storage.catalog;
+  if (keepsNothing(catalog, table) && policiesWithSource(catalog, table).length === 0) {
+    throw new KustoError(
+      400,
+      "BadRequest_ZeroRetentionPolicyWithNoUpdatePolicy",
+      "Kusto.Data.Exceptions.KustoBadRequestException",
+      `Table '${table}' has a retention policy with SoftDeletePeriod = 0 and is not the source of any update policy: ingested data would be lost.`,
+    );
+  }
+}
+
+/** Ingests decoded rows (in the table's column order) as one extent. */
+export function ingestRows(
+  opts: IngestOptions,
+  table: TableInfo,
+  rows: readonly CellValue[][],
+  originalSize: number,
+): Promise<IngestResult> {
+  return ingest(opts, table, originalSize, async (name, extentId, timeNs) => {
+    const appender = await opts.storage.db.connection.createAppender(name, "main", "temp");
+    const time = new DuckDBTimestampNanosecondsValue(timeNs);
+    try {
+      for (const row of rows) {
+        table.columns.forEach((c, i) => appendCell(appender, c.type, row[i] ?? null));
+        appender.appendVarchar(extentId);
+        appender.appendTimestampNanoseconds(time);
+        appender.endRow();
+      }
+    } finally {
+      appender.closeSync();
+    }
+    return rows.length;
+  });
+}
+
+/** A SELECT (with bound values) whose columns match the table by position and type. */
+export interface SelectSource {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** Ingests the rows of a query (`.set`, `.append`, …) as one extent; original size is estimated from the rows. */
+export function ingestSelect(opts: IngestOptions, table: TableInfo, select: SelectSource): Promise<IngestResult> {
+  let size = 0;
+  return ingest(
+    opts,
+    table,
+    () => size,
+    async (name, extentId, timeNs) => {
+      const items = table.columns.map((c, i) => `"_q".${quoteIdent(`c${i}`)} AS ${quoteIdent(c.name)}`);
+      // Positional: the query's columns are renamed c0…cn whatever they are called.
+      const positional = `SELECT ${items.join(", ")}, CAST('${extentId}' AS UUID) AS "$extent_id", make_timestamp_ns(${timeNs}) AS "$ingestion_time"
+      FROM (${select.sql}) AS "_q"(${table.columns.map((_, i) => quoteIdent(`c${i}`)).join(", ")})`;
+      await opts.storage.db.connection.run(
+        `INSERT INTO ${tempRef(name)} ${positional}`,
+        select.params as DuckDBValue[],
+      );
+      const [row] = await opts.storage.db.all(
+        `SELECT count(*) AS n, COALESCE(sum(strlen(CAST(x AS VARCHAR))), 0) AS bytes FROM ${tempRef(name)} AS x`,
+      );
+      size = Number(row?.bytes ?? 0);
+      return Number(row?.n ?? 0);
+    },
+  );
+}
+
+function sizes(originalSize: number): Pick<CreatedExtent, "compressedSize" | "indexSize" | "extentSize"> {
+  // Estimates (README): DuckDB does not expose per-extent storage, ADX typically compresses ~4x.
+  const compressedSize = Math.round(originalSize / 4);
+  const indexSize = Math.round(originalSize / 20);
+  return { compressedSize, indexSize, extentSize: compressedSize + indexSize };
+}
+
+async function ingest(
+  opts: IngestOptions,
+  table: TableInfo,
+  originalSize: number | (() => number),
+  stage: (tempName: string, extentId: string, timeNs: bigint) => Promise<number>,
+): Promise<IngestResult> {
+  const { storage } = opts;
+  const timeNs = BigInt((opts.ingestionTime ?? new Date()).getTime()) * 1_000_000n;
+  const temps: string[] = [];
+  type Outcome = {
+    extents: CreatedExtent[];
+    rows: number;
+    policyFailures: IngestionFailure[];
+    aborted: IngestionFailure | null;
+  };
+  const outcome = await storage.db.exclusive(async (): Promise<Outcome> => {
+    const current = storage.catalog.tables.get(table.name);
+    if (!current) throw KustoError.entityNotFound(table.name, "Table");
+    checkRetentionAllowsIngestion(storage, table.name);
+    const name = newTempName(table.name);
+    temps.push(name);
+    try {
+      await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
+      await storage.db.run(
+        `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${dataTableRef(table.name)} LIMIT 0`,
+      );
+      const extentId = randomUUID();
+      const rows = await stage(name, extentId, timeNs);
+      const source: StagedExtent = {
+        table: table.name,
+        temp: tempRef(name),
+        extentId,
+        rows,
+        originalSize: typeof originalSize === "number" ? originalSize : originalSize(),
+        persist: !keepsNothing(storage.catalog, table.name),
+      };
+      if (rows === 0 && !opts.replace) {
+        await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
+        return { extents: [], rows: 0, policyFailures: [], aborted: null };
+      }
+      const run = {
+        storage,
+        ingestionTimeNs: timeNs,
+        operationKind: opts.operationKind,
+        sourcePath: opts.sourcePath,
+        visited: new Set([table.name]),
+        temps,
+        failures: [] as IngestionFailure[],
+      };
+      let targets: StagedExtent[];
+      try {
+        targets = rows === 0 ? [] : await runUpdatePolicies(run, source);
+      } catch (error) {
+        if (!(error instanceof TransactionalPolicyFailure)) throw error;
+        await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
+        return { extents: [], rows: 0, policyFailures: [], aborted: error.failure };
+      }
+      const kept = [source, ...targets].filter((s) => s.persist && s.rows > 0);
+      const info = { sourceExtentId: source.persist && rows > 0 ? extentId : null, rows };
+      await commit(opts, opts.replace ? table.name : null, kept, timeNs, info);
+      const extents = kept.map((s) => ({
+        table: s.table,
+        extentId: s.extentId,
+        rows: s.rows,
+        originalSize: s.originalSize,
+        ...sizes(s.originalSize),
+      }));
+      return { extents, rows, policyFailures: run.failures, aborted: null };
+    } finally {
+      for (const t of temps) await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(t)}`).catch(() => undefined);
+    }
+  });
+  if (outcome.aborted) {
+    await recordFailures(storage, opts.database, opts.caller, [outcome.aborted]);
+    const f = outcome.aborted;
+    throw new KustoError(400, f.errorCode, "Kusto.Data.Exceptions.KustoBadRequestException", f.details);
+  }
+  await recordFailures(storage, opts.database, opts.caller, outcome.policyFailures);
+  return { extents: outcome.extents, rows: outcome.rows, policyFailures: outcome.policyFailures };
+}
+
+async function finalizeAlone(opts: IngestOptions, info: FinalizeInfo): Promise<void> {
+  const finalize = opts.finalize;
+  if (finalize) await opts.storage.db.transaction(() => finalize(info));
+}
+
+async function commit(
+  opts: IngestOptions,
+  replaceTable: string | null,
+  kept: readonly StagedExtent[],
+  timeNs: bigint,
+  info: FinalizeInfo,
+): Promise<void> {
+  const db = opts.storage.db;
+  await db.transaction(async () => {
+    if (replaceTable !== null) {
+      await db.run(`DELETE FROM ${dataTableRef(replaceTable)}`);
+      await db.run(`DELETE FROM meta.extents WHERE table_name = ?`, [replaceTable]);
+    }
+    for (const s of kept) {
+      await db.run(`INSERT INTO ${dataTableRef(s.table)} SELECT * FROM ${s.temp}`);
+      const { extentSize } = sizes(s.originalSize);
+      await db.run(`INSERT INTO meta.extents VALUES (CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`, [
+        s.extentId,
+        s.table,
+        s.rows,
+        s.originalSize,
+        extentSize,
+      ]);
+    }
+    if (opts.finalize) await opts.finalize(info);
+  });
+}
+
+/** A failure of a whole blob (bad data, bad mapping) for `.show ingestion failures`. */
+export function blobFailure(
+  table: string,
+  sourcePath: string,
+  operationKind: string,
+  error: unknown,
+  properties: string,
+): IngestionFailure {
+  const e = error as { message?: string; detail?: string; code?: string; name?: string };
+  const isKusto = error instanceof KustoError;
+  const code =
+    e.name === "FormatError"
+      ? "BadRequest_InvalidBlob"
+      : e.name === "MappingError"
+        ? "BadRequest_InvalidMapping"
+        : isKusto
+          ? String(e.code)
+          : "General_InternalServerError";
+  const permanent = e.name === "FormatError" || e.name === "MappingError" || isKusto;
+  return failure({
+    table,
+    sourcePath,
+    details: e.detail ?? e.message ?? String(error),
+    failureKind: permanent ? "Permanent" : "Transient",
+    operationKind,
+    fromUpdatePolicy: false,
+    errorCode: code,
+    ingestionProperties: properties,
+    shouldRetry: !permanent,
+  });
+}

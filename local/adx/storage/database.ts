@@ -1,0 +1,73 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import path from "node:path";
+
+/** A value bound to a `?` placeholder. */
+export type SqlValue = string | number | bigint | boolean | null;
+
+/**
+ * The engine's DuckDB file and its one writer connection. Every change to metadata or rows runs inside
+ * `exclusive`, so commands apply one at a time in arrival order, like a cluster's metadata transactions.
+ */
+export class Database {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    /** The DuckDB instance; other modules may open extra (read) connections with `DuckDBConnection.create`. */
+    readonly instance: DuckDBInstance,
+    /** The writer connection. Use `run`/`all` under `exclusive` rather than this directly. */
+    readonly connection: DuckDBConnection,
+    /** Absolute path of the DuckDB file. */
+    readonly file: string,
+  ) {}
+
+  /** Opens (or creates) `${folder}/engine.duckdb`. Extensions are never downloaded: JSON is built in. */
+  static async open(folder: string): Promise<Database> {
+    const file = path.join(path.resolve(folder), "engine.duckdb");
+    const instance = await DuckDBInstance.fromCache(file, {
+      autoinstall_known_extensions: "false",
+      autoload_known_extensions: "false",
+    });
+    const connection = await instance.connect();
+    return new Database(instance, connection, file);
+  }
+
+  /** Runs a statement with bound values. */
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    await this.connection.run(sql, params as DuckDBValue[]);
+  }
+
+  /** Runs a query and returns rows as plain JS objects (BIGINT → bigint, VARCHAR → string). */
+  async all(sql: string, params: readonly SqlValue[] = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  /** Runs `fn` after every earlier exclusive call finished; failures do not block later calls. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(fn, fn);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Runs `fn` in one DuckDB transaction (call it inside `exclusive`). */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run("BEGIN TRANSACTION");
+    try {
+      const result = await fn();
+      await this.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Waits for pending work, checkpoints and closes the file. */
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.run("CHECKPOINT");
+      this.connection.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
