@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { TABLE_FAMILIES } from "@/kql/catalog";
+import { TABLE_STATUSES } from "@/kql/status";
+
+/**
+ * Response schemas of the tables API. The route handlers build these shapes from `kql/` results; the browser parses
+ * them with the same schemas (`lib/api/client.ts`). The server parses its own responses with them too, so a change
+ * to the `kql/` types they mirror fails loudly in the route tests instead of reaching the browser.
+ */
+
+const partStateSchema = z.enum(["missing", "ok", "drifted"]);
+export const tableStatusKindSchema = z.enum(TABLE_STATUSES);
+
+export const tableStatusSchema = z.object({
+  table: z.string(),
+  status: tableStatusKindSchema,
+  parts: z.object({ function: partStateSchema, table: partStateSchema, updatePolicy: partStateSchema }),
+  reasons: z.array(z.string()),
+  notes: z.array(z.string()),
+  missingColumns: z.array(z.string()),
+  typeConflicts: z.array(z.object({ column: z.string(), clusterType: z.string(), catalogType: z.string() })),
+  rowsLastHour: z.number(),
+  lastIngestion: z.string().nullable(),
+  lastEventTime: z.string().nullable(),
+  recentFailures: z.number(),
+});
+export type TableStatusDto = z.infer<typeof tableStatusSchema>;
+
+const prerequisiteSchema = z.object({ ok: z.boolean(), detail: z.string() });
+export const stagingStatusSchema = z.object({
+  table: z.string(),
+  mappingName: z.string(),
+  status: z.enum(["not-set-up", "partial", "ready"]),
+  prerequisites: z.object({
+    table: prerequisiteSchema,
+    mapping: prerequisiteSchema,
+    retention: prerequisiteSchema,
+    batching: prerequisiteSchema,
+  }),
+  reasons: z.array(z.string()),
+  blocked: z.array(z.string()),
+  batching: z
+    .object({
+      policy: z.object({
+        MaximumBatchingTimeSpan: z.string(),
+        MaximumNumberOfItems: z.number(),
+        MaximumRawDataSizeMB: z.number(),
+      }),
+      source: z.enum(["table", "database", "default", "effective"]),
+    })
+    .nullable(),
+});
+export type StagingStatusDto = z.infer<typeof stagingStatusSchema>;
+
+export const tableFamilySchema = z.enum(TABLE_FAMILIES);
+
+/** `GET /api/tables`. */
+export const tablesResponseSchema = z.object({
+  database: z.string(),
+  readAt: z.string(),
+  staging: stagingStatusSchema,
+  /** One per catalog table, in catalog order, with its family for grouping. */
+  tables: z.array(tableStatusSchema.extend({ family: tableFamilySchema, preview: z.boolean() })),
+  counts: z.record(tableStatusKindSchema, z.number()),
+  /** Non-fatal problems met while reading the cluster (e.g. ingestion failures not readable). */
+  warnings: z.array(z.string()),
+});
+export type TablesResponse = z.infer<typeof tablesResponseSchema>;
+
+export const planStepSchema = z.object({
+  id: z.string(),
+  kind: z.enum([
+    "staging-table",
+    "staging-mapping",
+    "retention",
+    "batching",
+    "function",
+    "table",
+    "update-policy",
+    "backfill",
+  ]),
+  target: z.string(),
+  text: z.string(),
+  reason: z.string(),
+});
+export type PlanStepDto = z.infer<typeof planStepSchema>;
+
+export const planSchema = z.object({
+  table: z.string(),
+  steps: z.array(planStepSchema),
+  blocked: z.array(z.string()),
+  /** The exact text apply sends (`.execute database script <| …`), `""` when there is nothing to do. */
+  script: z.string(),
+});
+export type PlanDto = z.infer<typeof planSchema>;
+
+/** One change to the table, its function or its policy, as the cluster's journal recorded it. */
+export const historyEntrySchema = z.object({
+  at: z.string().nullable(),
+  event: z.string(),
+  entity: z.string(),
+  command: z.string(),
+  principal: z.string(),
+  user: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** `GET /api/tables/[table]`. */
+export const tableDetailResponseSchema = z.object({
+  database: z.string(),
+  readAt: z.string(),
+  table: z.object({
+    name: z.string(),
+    family: tableFamilySchema,
+    preview: z.boolean(),
+    docsUrl: z.string(),
+    notes: z.array(z.string()),
+    columns: z.array(
+      z.object({
+        name: z.string(),
+        type: z.string(),
+        payloadKey: z.string(),
+        streamed: z.boolean(),
+        description: z.string(),
+      }),
+    ),
+  }),
+  /** What the console generates (commands as applied; the function body and policy JSON for the diff). */
+  generated: z.object({
+    functionName: z.string(),
+    functionCommand: z.string(),
+    functionBody: z.string(),
+    tableCommand: z.string(),
+    schema: z.array(z.object({ name: z.string(), type: z.string() })),
+    updatePolicyCommand: z.string(),
+    updatePolicy: z.string(),
+  }),
+  /** What the cluster holds, `null` where the part is missing. */
+  cluster: z.object({
+    functionBody: z.string().nullable(),
+    schema: z.array(z.object({ name: z.string(), type: z.string() })).nullable(),
+    updatePolicy: z.string().nullable(),
+  }),
+  status: tableStatusSchema,
+  plan: planSchema,
+  history: z.array(historyEntrySchema),
+  /** Why the history could not be read, when it could not (e.g. the caller may not read the journal). */
+  historyUnavailable: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type TableDetailResponse = z.infer<typeof tableDetailResponseSchema>;
+
+/** One command of an applied script, with its plan step and the cluster's verdict. */
+export const appliedCommandSchema = z.object({
+  id: z.string(),
+  kind: planStepSchema.shape.kind,
+  target: z.string(),
+  text: z.string(),
+  reason: z.string(),
+  /** `Completed`, `Failed` or `Skipped` as `.execute database script` reports it. */
+  result: z.string(),
+  /** The cluster's `Reason` for a failed or skipped command, `""` otherwise. */
+  error: z.string(),
+  commandType: z.string(),
+  operationId: z.string(),
+});
+export type AppliedCommand = z.infer<typeof appliedCommandSchema>;
+
+/**
+ * The outcome of applying one table (or Staging):
+ * - `applied`: every command completed;
+ * - `nothing-to-do`: the plan was empty, no script was sent;
+ * - `failed`: a command failed (`failed` says which and why) and the script stopped there;
+ * - `blocked`: the console refuses to plan (it would lose data, or Staging is missing), nothing was sent;
+ * - `busy`: another apply of the same table is running (bulk only; a single apply answers 409).
+ */
+export const applyOutcomeSchema = z.enum(["applied", "nothing-to-do", "failed", "blocked", "busy"]);
+export type ApplyOutcome = z.infer<typeof applyOutcomeSchema>;
+
+export const applyResultSchema = z.object({
+  table: z.string(),
+  outcome: applyOutcomeSchema,
+  /** One sentence for the UI. */
+  message: z.string(),
+  commands: z.array(appliedCommandSchema),
+  failed: z.object({ id: z.string(), text: z.string(), reason: z.string() }).nullable(),
+  blocked: z.array(z.string()),
+  appliedAt: z.string(),
+  appliedBy: z.string(),
+});
+export type ApplyResult = z.infer<typeof applyResultSchema>;
+
+/** `POST /api/tables/apply`: one result per requested table, in catalog order. */
+export const bulkApplyResponseSchema = z.object({
+  results: z.array(applyResultSchema),
+  summary: z.record(applyOutcomeSchema, z.number()),
+});
+export type BulkApplyResponse = z.infer<typeof bulkApplyResponseSchema>;

@@ -1,0 +1,70 @@
+import "server-only";
+import { findTable } from "@/kql/catalog";
+import { normalizeColumnType, type StateTable } from "@/kql/state";
+import { quoteIdentifier } from "@/kql/quote";
+
+/**
+ * The texts of the state read. Names come only from validated configuration (database, Staging table) or the
+ * catalog, and always go through `quoteIdentifier`: management commands cannot take parameters (STYLE §2.5).
+ */
+export interface StateReadTarget {
+  database: string;
+  stagingTable: string;
+  mappingName: string;
+}
+
+/** The management commands of one state read; each is one round trip, none depends on another. */
+export function stateCommands(target: StateReadTarget) {
+  return {
+    schema: `.show database ${quoteIdentifier(target.database)} schema as json`,
+    details: ".show tables details",
+    updatePolicies: ".show table * policy update",
+    mappings: `.show table ${quoteIdentifier(target.stagingTable)} ingestion mappings`,
+    // Unpiped: the local engine does not pipe `.show` output into operators yet, so the window is applied in JS.
+    // TODO(local/adx piping): send `| where FailedOn > ago(1h)` once the engine supports it, to keep the 14-day
+    // history on the cluster side.
+    failures: ".show ingestion failures",
+  } as const;
+}
+
+/** The query parameter holding the start of the activity window. */
+export const ACTIVITY_SINCE_PARAMETER = "since";
+
+export interface ActivityQuery {
+  text: string;
+  /** Catalog tables left out because their `Timestamp` has another type than datetime (union would split it). */
+  skipped: string[];
+}
+
+/**
+ * ONE query for the rows of the last hour, the last ingestion and the last event time of every catalog table that
+ * exists: `union withsource=TableName <tables> | where ingestion_time() > since | summarize … by TableName`. The
+ * window start is a `declare query_parameters` value, never pasted text; table names are catalog names only.
+ * Returns `null` when no catalog table exists (nothing to ask).
+ */
+export function buildActivityQuery(tables: Readonly<Record<string, StateTable>>): ActivityQuery | null {
+  const legs: string[] = [];
+  const skipped: string[] = [];
+  let withTimestamp = 0;
+  for (const [name, table] of Object.entries(tables)) {
+    const entry = findTable(name);
+    if (!entry || entry.name !== name) continue;
+    const timestamp = table.columns.find((c) => c.name === "Timestamp");
+    if (timestamp && normalizeColumnType(timestamp.type) !== "datetime") {
+      skipped.push(name);
+      continue;
+    }
+    if (timestamp) withTimestamp += 1;
+    legs.push(quoteIdentifier(entry.name));
+  }
+  if (legs.length === 0) return null;
+  // Without any Timestamp column, `max(Timestamp)` would not resolve: the event time is then left out.
+  const eventTime = withTimestamp > 0 ? ", LastEventTime = max(Timestamp)" : "";
+  const text = [
+    `declare query_parameters(${ACTIVITY_SINCE_PARAMETER}:datetime);`,
+    `union withsource=TableName ${legs.join(", ")}`,
+    `| where ingestion_time() > ${ACTIVITY_SINCE_PARAMETER}`,
+    `| summarize RowsLastHour = count(), LastIngestion = max(ingestion_time())${eventTime} by TableName`,
+  ].join("\n");
+  return { text, skipped };
+}
