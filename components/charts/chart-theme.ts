@@ -1,0 +1,39 @@
+/**
+ * Colours and tick formats shared by the chart wrappers. The palette is the Okabe–Ito set (distinguishable with
+ * colour-vision deficiencies), darkened where needed for 3:1 contrast on white; charts never rely on colour alone:
+ * every series is named in the legend and the tooltip, and every chart has a table alternative.
+ */
+export const SERIES_COLORS = [
+  "#0072b2",
+  "#d55e00",
+  "#009e73",
+  "#cc79a7",
+  "#8a6d00",
+  "#56b4e9",
+  "#5d5d5d",
+  "#e69f00",
+] as const;
+
+export function seriesColor(index: number): string {
+  return SERIES_COLORS[index % SERIES_COLORS.length]!;
+}
+
+const time = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+const dayTime = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** An x-axis tick for a time series: `14:05` within a day, `Mar 5, 14:00` beyond (UTC, as ADX reports times). */
+export function formatTick(ms: number, spanMs: number): string {
+  return spanMs > 86_400_000 ? dayTime.format(ms) : time.format(ms);
+}
