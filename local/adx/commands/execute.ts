@@ -36,6 +36,8 @@ function verbOf(text: string): string {
 export interface CommandOutcome {
   readonly commandType: string;
   readonly result: ResultTable;
+  /** `query` when query operators shaped the result (v1 types it like a query: bool is `SByte`). */
+  readonly typedAs?: "command" | "query";
 }
 
 /**
@@ -49,19 +51,19 @@ export async function executeCommand(ctx: CommandContext, text: string): Promise
   }
   const handler = COMMANDS[cmd.kind];
   if (!handler) throw KustoError.notSupported(`The command '${verbOf(text)}' (${cmd.kind})`);
-  if (cmd.piped) {
-    throw KustoError.notSupported(`Piping the output of '${verbOf(text)}' into query operators`);
-  }
   if (!mayRun(ctx.caller.role, handler.access)) {
     throw KustoError.forbidden(ctx.caller.principal, handler.commandType, `[${ctx.database}]`);
   }
   // Changing commands run one at a time (check-then-change must not interleave); a script only sequences its
   // nested commands, each of which takes the turn itself.
   const serialize = (handler.access === "write" || handler.access === "admin") && cmd.kind !== "ExecuteDatabaseScript";
-  const result = serialize
-    ? await ctx.storage.serializeCommand(() => handler.run(ctx, cmd))
-    : await handler.run(ctx, cmd);
-  return { commandType: handler.commandType, result };
+  const run = () => (serialize ? ctx.storage.serializeCommand(() => handler.run(ctx, cmd)) : handler.run(ctx, cmd));
+  if (cmd.piped) {
+    // `.show … | <operators>`: loaded lazily, like queries (plain commands never depend on the translator).
+    const { runPipedCommand } = await import("./piped");
+    return { commandType: handler.commandType, result: await runPipedCommand(ctx, cmd, run), typedAs: "query" };
+  }
+  return { commandType: handler.commandType, result: await run() };
 }
 
 /** The command type of a text for the request log, without running it (`Unknown` when it does not parse). */

@@ -10,6 +10,7 @@ import type { Env, Scalar } from "./relation";
 import { scalar } from "./scalar";
 import { Sql, sql, type SqlNode } from "./sql";
 import { argumentsOf, functionNameOf, typeOf, type ColumnInfo } from "./tree";
+import { BUILDSCHEMA_FUNCTION } from "./duckdb-functions";
 import type { KustoType } from "./types";
 
 /** Output column of an aggregate call, from references to the call's aggregates. */
@@ -110,6 +111,21 @@ export function aggregateCall(
           (_, i) => (refs: readonly SqlNode[], type: KustoType) =>
             materialize({ sql: sql`${refs[0]!}[${Sql.int(i + 1)}]`, type: x.type }, type),
         ),
+      };
+    }
+    case "buildschema": {
+      // The JSON texts of the group, merged by a JS function (`duckdb-functions.ts`); no value → null.
+      const x = materialize(a(0), "dynamic");
+      const texts = sql`list(CAST(${x} AS VARCHAR)) FILTER (WHERE ${x} IS NOT NULL)`;
+      return {
+        aggregates: [texts],
+        outputs: [
+          (refs, type) =>
+            materialize(
+              { sql: sql`CAST(${Sql.raw(BUILDSCHEMA_FUNCTION)}(${refs[0]!}) AS JSON)`, type: "dynamic" },
+              type,
+            ),
+        ],
       };
     }
     case "arg_max":

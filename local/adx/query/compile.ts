@@ -1,5 +1,5 @@
 /** Entry point: analysed Kusto query → one DuckDB statement (a chain of CTEs) + parameters + result schema. */
-import { diagnosticsOf, resultColumns, toArray, type KustoCode } from "@/local/adx/kusto/language";
+import { diagnosticsOf, nodeType, resultColumns, toArray, type KustoCode } from "@/local/adx/kusto/language";
 
 import type { CompileContext } from "./context";
 import { LQ, QueryError, unsupported } from "./errors";
@@ -16,8 +16,20 @@ export interface CompiledQuery {
   columns: { name: string; type: string /* Kusto type */ }[];
 }
 
+/**
+ * Where the control command a piped command starts with ends (0 for a query). Its handler validates it (and reports
+ * a missing table as ADX does), so only diagnostics of the query operators after it count here.
+ */
+function commandEnd(code: KustoCode): number {
+  let end = 0;
+  code.Syntax.WalkElements((e: KustoCode) => {
+    if (end === 0 && nodeType(e) === "CustomCommand") end = Number(e.TextStart) + Number(e.Width);
+  });
+  return end;
+}
+
 /** Refuses a text with analyzer errors, reporting the first (parse errors first, as ADX does). */
-function assertValid(code: KustoCode): void {
+function assertValid(code: KustoCode, from: number): void {
   const syntax = toArray(code.GetSyntaxDiagnostics()).filter(
     (d: { Severity: unknown }) => String(d.Severity) === "Error",
   );
@@ -34,7 +46,7 @@ function assertValid(code: KustoCode): void {
       true,
     );
   }
-  const semantic = diagnosticsOf(code).find((d) => d.severity === "Error");
+  const semantic = diagnosticsOf(code).find((d) => d.severity === "Error" && d.start >= from);
   if (semantic) throw QueryError.fromDiagnostic(semantic, false);
 }
 
@@ -43,8 +55,9 @@ function assertValid(code: KustoCode): void {
  * @throws {QueryError} for analyzer diagnostics and for KQL outside the supported subset
  */
 export function compileQuery(code: KustoCode, ctx: CompileContext): CompiledQuery {
-  assertValid(code);
-  if (String(code.Kind) !== "Query")
+  const piped = String(code.Kind) === "Command" && ctx.commandSource !== undefined;
+  assertValid(code, piped ? commandEnd(code) : 0);
+  if (String(code.Kind) !== "Query" && !piped)
     throw unsupported("A control command in a query request", undefined, LQ.unsupportedStatement);
   const t = new Translator(ctx);
   t.tabular = (node) => translateTabular(node, t);

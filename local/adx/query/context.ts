@@ -15,4 +15,10 @@ export interface CompileContext {
   parameters: Record<string, unknown>;
   /** The request's time, for now()/ago(). */
   now: Date;
+  /**
+   * SQL (a relation usable after FROM) holding the result of the control command a text starts with, for a command
+   * piped into query operators (`.show tables | where …`); it must expose the command's declared columns by name.
+   * `commandText` is the command as the parser prints it. Without it, a control command is refused.
+   */
+  commandSource?(commandText: string): string;
 }

@@ -2,6 +2,7 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 
 import type { CompiledQuery } from "./compile";
+import { ensureQueryFunctions } from "./duckdb-functions";
 import { Sql, compileSql, sql } from "./sql";
 import { toWire, wireSelect } from "./wire";
 
@@ -12,6 +13,7 @@ export interface QueryResult {
 
 /** Executes `q` and converts every cell to its Kusto JSON wire form (see `wire.ts`). */
 export async function executeCompiled(connection: DuckDBConnection, q: CompiledQuery): Promise<QueryResult> {
+  ensureQueryFunctions(connection);
   const reads = q.columns.map((c, i) => sql`${wireSelect(Sql.id(c.name), c.type)} AS ${Sql.id(`c${i}`)}`);
   // The wrapper only adds constant SQL around the compiled text; its own parameters stay the compiled ones.
   const wrapper = compileSql(

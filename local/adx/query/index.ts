@@ -4,3 +4,4 @@ export type { CompiledQuery } from "./compile";
 export { compileQuery } from "./compile";
 export { QueryError, type KustoErrorCode } from "./errors";
 export { executeCompiled, type QueryResult } from "./execute";
+export { ensureQueryFunctions } from "./duckdb-functions";

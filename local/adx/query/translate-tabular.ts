@@ -1,11 +1,11 @@
 /** Tabular expressions: table and `let` references, function calls, and the operator pipeline (one CTE each). */
 import type { KustoNode } from "@/local/adx/kusto/language";
 
-import { unsupported, unsupportedOperator } from "./errors";
+import { LQ, unsupported, unsupportedOperator } from "./errors";
 import { expandCall } from "./expand";
 import { INGESTION_TIME, type Relation, type Translator } from "./relation";
 import { Sql, sql } from "./sql";
-import { columnsOf, typeOf } from "./tree";
+import { columnsOf, textOf, typeOf } from "./tree";
 import { translateFilter } from "./translate-filter";
 import { translateGetSchema, translatePrint } from "./translate-misc";
 import { translateMvExpand } from "./translate-mv-expand";
@@ -40,10 +40,20 @@ export function translateTabular(node: KustoNode, t: Translator): Relation {
     }
     case "FunctionCallExpression":
       return tabularCall(node, t);
+    case "CustomCommand":
+      return commandReference(node, t);
     default:
       if (type.endsWith("Operator")) return translateOperator(node, null, t);
       throw unsupported(`The tabular expression '${type}'`, node);
   }
+}
+
+/** The result of the control command a piped command starts with, through the engine's source for it. */
+function commandReference(node: KustoNode, t: Translator): Relation {
+  const source = t.ctx.commandSource?.(textOf(node));
+  if (!source) throw unsupported("A control command in a query", node, LQ.unsupportedStatement);
+  const cols = columnsOf(node);
+  return t.add(sql`SELECT ${Sql.join(cols.map((c) => Sql.id(c.name)))} FROM ${Sql.raw(source)}`, cols, false);
 }
 
 function tabularCall(node: KustoNode, t: Translator): Relation {

@@ -108,19 +108,21 @@ async function handle(deps: ServerDeps, req: FastifyRequest, reply: FastifyReply
       throw KustoError.databaseNotFound(body.db);
     }
     let result: ResultTable;
+    let typedAs: "command" | "query" = "command";
     const isCommand = isCommandText(text);
     if (isCommand) {
       commandType = commandTypeOf(ctx, text);
       const outcome = await executeCommand(ctx, text);
       commandType = outcome.commandType;
       result = outcome.result;
+      typedAs = outcome.typedAs ?? "command";
     } else {
       commandType = "Query";
       result = await runQuery(ctx, text, parametersOf(properties));
     }
     await record(deps, { text, database, commandType, caller, startedOn, started, properties, failure: null });
     if (endpoint === "v2query") return reply.code(200).send(v2Response(result, clientRequestId, activityId));
-    if (isCommand || endpoint === "mgmt") return reply.code(200).send(v1Response([result], "command"));
+    if (isCommand || endpoint === "mgmt") return reply.code(200).send(v1Response([result], typedAs));
     return reply.code(200).send(v1QueryResponse(result, clientRequestId, activityId));
   } catch (error) {
     const kusto =
