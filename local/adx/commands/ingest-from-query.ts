@@ -74,15 +74,28 @@ async function ingestFromQuery(ctx: CommandContext, cmd: ParsedCommand, verb: Ve
     );
   }
 
-  let target = catalog.tables.get(name);
-  if (target && verb === "set") throw KustoError.entityExists(name, "Table");
-  if (!target && verb === "append") throw KustoError.entityNotFound(name, "Table");
-  if (target && verb === "set-or-replace" && !mayRun(ctx.caller.role, "write")) {
-    throw KustoError.forbidden(ctx.caller.principal, "TableSetOrReplace", `[${ctx.database}].[${name}]`);
-  }
-  if (!target) {
-    if (!mayRun(ctx.caller.role, "write"))
+  // Check-then-create must not interleave with another command creating the same table.
+  const target = await ctx.storage.serializeCommand(async () => {
+    const existing = ctx.storage.catalog.tables.get(name);
+    if (existing && verb === "set") throw KustoError.entityExists(name, "Table");
+    if (!existing && verb === "append") throw KustoError.entityNotFound(name, "Table");
+    if (existing && verb === "set-or-replace" && !mayRun(ctx.caller.role, "write")) {
+      throw KustoError.forbidden(ctx.caller.principal, "TableSetOrReplace", `[${ctx.database}].[${name}]`);
+    }
+    if (existing) {
+      const querySchema = queryColumns.map((c) => c.type).join(",");
+      const tableSchema = existing.columns.map((c) => c.type).join(",");
+      if (querySchema !== tableSchema) {
+        throw KustoError.badRequest(
+          `Query schema does not match table schema. QuerySchema=('${querySchema}'), TableSchema=('${tableSchema}')`,
+          "BadRequest_QuerySchemaDoesNotMatchTableSchema",
+        );
+      }
+      return existing;
+    }
+    if (!mayRun(ctx.caller.role, "write")) {
       throw KustoError.forbidden(ctx.caller.principal, "TableCreate", `[${ctx.database}]`);
+    }
     // ADX commits the new table in its own transaction before ingesting (it survives a failed ingestion).
     await ctx.storage.change(async (tx) => {
       await tx.createTable(name, queryColumns, props.get("folder") ?? "", props.get("docstring") ?? "");
@@ -92,17 +105,8 @@ async function ingestFromQuery(ctx: CommandContext, cmd: ParsedCommand, verb: Ve
         after: `(${queryColumns.map((c) => `${c.name}:${c.type}`).join(", ")})`,
       });
     });
-    target = ctx.storage.catalog.tables.get(name)!;
-  } else {
-    const querySchema = queryColumns.map((c) => c.type).join(",");
-    const tableSchema = target.columns.map((c) => c.type).join(",");
-    if (querySchema !== tableSchema) {
-      throw KustoError.badRequest(
-        `Query schema does not match table schema. QuerySchema=('${querySchema}'), TableSchema=('${tableSchema}')`,
-        "BadRequest_QuerySchemaDoesNotMatchTableSchema",
-      );
-    }
-  }
+    return ctx.storage.catalog.tables.get(name)!;
+  });
   const result = await ingestSelect(
     {
       storage: ctx.storage,

@@ -1,5 +1,6 @@
 /** Ingestion failures: recorded by the pipeline, listed by `.show ingestion failures` (kept 14 days, as ADX). */
 import { randomUUID } from "node:crypto";
+import { KustoError } from "../rest/errors";
 import type { Storage } from "../storage/storage";
 import { kustoFromDate, kustoFromDuckText } from "../storage/time";
 import { ensureIngestSchema } from "./schema";
@@ -125,4 +126,38 @@ export async function listFailures(storage: Storage, operationId?: string): Prom
     numberOfSources: Number(r.number_of_sources),
     shouldRetry: Boolean(r.should_retry),
   }));
+}
+
+/** A failure of a whole blob (bad data, bad mapping) for `.show ingestion failures`. */
+export function blobFailure(
+  table: string,
+  sourcePath: string,
+  operationKind: string,
+  error: unknown,
+  properties: string,
+): IngestionFailure {
+  const e = error as { message?: string; detail?: string; code?: string; name?: string };
+  const isKusto = error instanceof KustoError;
+  const code =
+    e.name === "FormatError"
+      ? /closing quote/.test(String(e.message))
+        ? "Stream_ClosingQuoteMissing"
+        : "BadRequest_InvalidBlob"
+      : e.name === "MappingError"
+        ? "BadRequest_InvalidMapping"
+        : isKusto
+          ? String(e.code)
+          : "General_InternalServerError";
+  const permanent = e.name === "FormatError" || e.name === "MappingError" || isKusto;
+  return failure({
+    table,
+    sourcePath,
+    details: e.detail ?? e.message ?? String(error),
+    failureKind: permanent ? "Permanent" : "Transient",
+    operationKind,
+    fromUpdatePolicy: false,
+    errorCode: code,
+    ingestionProperties: properties,
+    shouldRetry: !permanent,
+  });
 }

@@ -5,8 +5,8 @@
  */
 import { KustoError } from "../rest/errors";
 import { decodeBlob, type IngestFormat, mappingsFor } from "./decode";
-import { type IngestionFailure, recordFailures } from "./failures";
-import { blobFailure, type IngestOptions, type IngestResult, ingestRows } from "./pipeline";
+import { blobFailure, type IngestionFailure, recordFailures } from "./failures";
+import { type IngestOptions, type IngestResult, ingestRows } from "./pipeline";
 import type { CellValue } from "./values";
 
 /** One unit of source data. */

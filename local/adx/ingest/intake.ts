@@ -6,11 +6,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Storage } from "../storage/storage";
-import { kustoFromDate, kustoFromDuckText } from "../storage/time";
+import { kustoFromDate } from "../storage/time";
 import { effectiveBatchLimits } from "./batching";
 import type { IngestFormat } from "./decode";
 import { failure, type IngestCaller, recordFailures } from "./failures";
 import { ingestBlobs } from "./ingest-blobs";
+import { QueueWriter } from "./queue-writer";
+import type { SealReason } from "./batch-log";
 import { ensureIngestSchema } from "./schema";
 
 /** One queued message. */
@@ -24,24 +26,6 @@ interface QueuedItem {
 }
 
 /** Why a batch was sealed. */
-/** Why a batch was sealed (`flush`: sealed on request, e.g. by tests or at shutdown of a test harness). */
-export type SealReason = "time" | "count" | "size" | "flush";
-
-/** A sealed batch as logged (and returned by `GET /local/batches`). */
-export interface BatchRecord {
-  readonly batchId: string;
-  readonly table: string;
-  readonly sealedAt: string;
-  readonly items: number;
-  readonly records: number;
-  readonly rawBytes: number;
-  readonly reason: SealReason;
-  readonly oldestEnqueuedAt: string;
-  /** Added latency: sealing time minus the oldest item's enqueue time. */
-  readonly delayMs: number;
-  readonly failedItems: number;
-  readonly extentId: string | null;
-}
 
 /** Options of the intake; tests inject the clock and drive `tick()` themselves. */
 export interface IntakeOptions {
@@ -63,6 +47,8 @@ const INTAKE_CALLER: IngestCaller = { principal: "local-intake", user: "local-in
 /** The Event Hub-like intake of one engine. */
 export class Intake {
   private readonly queues = new Map<string, QueuedItem[]>();
+  private readonly queuedBytes = new Map<string, number>();
+  private writer!: QueueWriter;
   private sealing: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -94,6 +80,7 @@ export class Intake {
       intake.timer = setInterval(() => void intake.tick(), tickMs);
       intake.timer.unref();
     }
+    intake.writer = await QueueWriter.open(options.storage);
     if (rows.length > 0) options.log?.(`local-adx: intake re-loaded ${rows.length} queued message(s)`);
     return intake;
   }
@@ -102,6 +89,7 @@ export class Intake {
     const queue = this.queues.get(table) ?? [];
     queue.push(item);
     this.queues.set(table, queue);
+    this.queuedBytes.set(table, (this.queuedBytes.get(table) ?? 0) + item.rawBytes);
     return queue;
   }
 
@@ -119,18 +107,11 @@ export class Intake {
     }
     const at = this.now();
     const rawBytes = Buffer.byteLength(payload, "utf8");
-    const db = this.options.storage.db;
-    const id = await db.exclusive(async () => {
-      const [row] = await db.all(
-        `INSERT INTO meta.intake_queue VALUES (nextval('meta.intake_seq'), ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?) RETURNING id`,
-        [table, format, mapping, kustoFromDate(new Date(at)), rawBytes, payload],
-      );
-      return BigInt(row!.id as bigint);
-    });
+    const id = await this.writer.write({ table, format, mapping, enqueuedAtMs: at, rawBytes, payload });
     const queue = this.push(table, { id, enqueuedAt: at, rawBytes, format, mapping, payload });
     const limits = effectiveBatchLimits(catalog, table);
     if (queue.length >= limits.maxItems) this.seal(table, "count");
-    else if (queue.reduce((n, i) => n + i.rawBytes, 0) >= limits.maxRawBytes) this.seal(table, "size");
+    else if ((this.queuedBytes.get(table) ?? 0) >= limits.maxRawBytes) this.seal(table, "size");
     return { status: "enqueued", id: id.toString() };
   }
 
@@ -179,6 +160,7 @@ export class Intake {
     const items = this.queues.get(table) ?? [];
     if (items.length === 0) return;
     this.queues.set(table, []);
+    this.queuedBytes.set(table, 0);
     const sealedAt = this.now();
     this.sealing = this.sealing
       .catch(() => undefined)
@@ -282,45 +264,8 @@ export class Intake {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.idle();
+    await this.writer.close();
   }
 }
 
-/** Sealed batches, newest last, for the console's latency chart. */
-export async function listBatches(
-  storage: Storage,
-  filter: { table?: string; since?: string; limit?: number },
-): Promise<BatchRecord[]> {
-  await ensureIngestSchema(storage);
-  const where: string[] = [];
-  const params: string[] = [];
-  if (filter.table) {
-    where.push("table_name = ?");
-    params.push(filter.table);
-  }
-  if (filter.since) {
-    where.push("sealed_at >= CAST(? AS TIMESTAMP_NS)");
-    params.push(filter.since);
-  }
-  const limit = Math.max(1, Math.min(filter.limit ?? 1000, 10_000));
-  const rows = await storage.query(
-    `SELECT * FROM (SELECT CAST(batch_id AS VARCHAR) AS batch_id, table_name, CAST(sealed_at AS VARCHAR) AS sealed_at, items, records,
-            raw_bytes, reason, CAST(oldest_enqueued_at AS VARCHAR) AS oldest, delay_ms, failed_items,
-            CAST(extent_id AS VARCHAR) AS extent_id
-       FROM meta.intake_batches ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY sealed_at DESC LIMIT ${limit}) ORDER BY sealed_at`,
-    params,
-  );
-  return rows.map((r) => ({
-    batchId: String(r.batch_id),
-    table: String(r.table_name),
-    sealedAt: kustoFromDuckText(String(r.sealed_at)),
-    items: Number(r.items),
-    records: Number(r.records),
-    rawBytes: Number(r.raw_bytes),
-    reason: String(r.reason) as SealReason,
-    oldestEnqueuedAt: kustoFromDuckText(String(r.oldest)),
-    delayMs: Number(r.delay_ms),
-    failedItems: Number(r.failed_items),
-    extentId: r.extent_id == null ? null : String(r.extent_id),
-  }));
-}
+export { listBatches, type BatchRecord, type SealReason } from "./batch-log";

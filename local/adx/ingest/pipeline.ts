@@ -16,7 +16,7 @@ import { KustoError } from "../rest/errors";
 import type { TableInfo } from "../storage/catalog";
 import { dataTableRef, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
-import { failure, type IngestCaller, type IngestionFailure, recordFailures } from "./failures";
+import { type IngestCaller, type IngestionFailure, recordFailures } from "./failures";
 import { keepsNothing } from "./retention";
 import {
   newTempName,
@@ -264,37 +264,5 @@ async function commit(
       ]);
     }
     if (opts.finalize) await opts.finalize(info);
-  });
-}
-
-/** A failure of a whole blob (bad data, bad mapping) for `.show ingestion failures`. */
-export function blobFailure(
-  table: string,
-  sourcePath: string,
-  operationKind: string,
-  error: unknown,
-  properties: string,
-): IngestionFailure {
-  const e = error as { message?: string; detail?: string; code?: string; name?: string };
-  const isKusto = error instanceof KustoError;
-  const code =
-    e.name === "FormatError"
-      ? "BadRequest_InvalidBlob"
-      : e.name === "MappingError"
-        ? "BadRequest_InvalidMapping"
-        : isKusto
-          ? String(e.code)
-          : "General_InternalServerError";
-  const permanent = e.name === "FormatError" || e.name === "MappingError" || isKusto;
-  return failure({
-    table,
-    sourcePath,
-    details: e.detail ?? e.message ?? String(error),
-    failureKind: permanent ? "Permanent" : "Transient",
-    operationKind,
-    fromUpdatePolicy: false,
-    errorCode: code,
-    ingestionProperties: properties,
-    shouldRetry: !permanent,
   });
 }

@@ -28,7 +28,8 @@ export async function sweepRetention(storage: Storage, now: Date = new Date()): 
   let removed = 0;
   for (const table of catalog.tables.keys()) {
     const ticks = softDeleteTicks(catalog, table);
-    if (ticks === null || ticks === 0n) continue;
+    // A period of 0 set on a table that already has rows removes them all (the change applies to existing data).
+    if (ticks === null) continue;
     const cutoffMs = now.getTime() - Number(ticks / 10_000n);
     if (cutoffMs <= Date.UTC(1, 0, 1)) continue;
     const cutoff = new Date(cutoffMs).toISOString();

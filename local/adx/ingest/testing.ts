@@ -31,7 +31,13 @@ export async function streamSink(h: Harness, table = "Staging", mappingName = "S
 
 /** One Defender record in the Event Hub envelope. */
 export function record(table: string, properties: Record<string, unknown>, time = "2026-01-05T10:00:00.1234567Z") {
-  return { time, tenantId: "7d5c1c7e-0d5e-4f5c-9a55-1f4d2b6b9a01", operationName: "Publish", category: `AdvancedHunting-${table}`, properties };
+  return {
+    time,
+    tenantId: "7d5c1c7e-0d5e-4f5c-9a55-1f4d2b6b9a01",
+    operationName: "Publish",
+    category: `AdvancedHunting-${table}`,
+    properties,
+  };
 }
 
 /** An Event Hub message text. */

@@ -15,6 +15,7 @@ import { DUCKDB_TYPES } from "../storage/kusto-types";
 import { dataTableRef, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { failure, type IngestionFailure } from "./failures";
+import { prefixSql, rewriteWithShared, sharedPrefixLength, splitCtes, type SplitSql } from "./shared-prefix";
 import { keepsNothing } from "./retention";
 
 /** New rows of one table, staged in a temp table with the data table's layout. */
@@ -102,11 +103,13 @@ class SchemaMismatch extends Error {
 export async function runUpdatePolicies(run: PolicyRun, source: StagedExtent): Promise<StagedExtent[]> {
   const catalog = run.storage.catalog;
   const staged: StagedExtent[] = [];
-  for (const { target, entry } of policiesWithSource(catalog, source.table)) {
+  const policies = policiesWithSource(catalog, source.table).filter((p) => !run.visited.has(p.target.name));
+  const shared = await shareCommonWork(run, catalog, source, policies);
+  for (const { target, entry } of policies) {
     if (run.visited.has(target.name)) continue;
     run.visited.add(target.name);
     try {
-      const mine = await runOne(run, catalog, source, target, entry);
+      const mine = await runOne(run, catalog, source, target, entry, shared.get(entry));
       if (mine.rows === 0) continue;
       const below = await runUpdatePolicies(run, mine);
       staged.push(mine, ...below);
@@ -143,8 +146,9 @@ async function runOne(
   source: StagedExtent,
   target: TableInfo,
   entry: UpdatePolicyEntry,
+  sharedSql: string | undefined,
 ): Promise<StagedExtent> {
-  const compiled = compilePolicy(run.storage, catalog, source, target, entry, new Date(Number(run.ingestionTimeNs / 1_000_000n)));
+  const compiled = compilePolicy(run.storage, catalog, source, target, entry, timeOf(run));
   const querySchema = compiled.columns.map((c) => c.type).join(",");
   const tableSchema = target.columns.map((c) => c.type).join(",");
   if (querySchema !== tableSchema) {
@@ -166,7 +170,7 @@ async function runOne(
   run.temps.push(name);
   await run.storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
   await run.storage.db.connection.run(
-    `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT ${items.join(", ")} FROM (${compiled.sql}) AS "_policy"`,
+    `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT ${items.join(", ")} FROM (${sharedSql ?? compiled.sql}) AS "_policy"`,
     compiled.params as DuckDBValue[],
   );
   const [row] = await run.storage.db.all(`SELECT count(*) AS n FROM ${tempRef(name)}`);
@@ -222,4 +226,51 @@ function compilePolicy(
 
 function jsonSafe(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
+}
+
+function timeOf(run: PolicyRun): Date {
+  return new Date(Number(run.ingestionTimeNs / 1_000_000n));
+}
+
+/**
+ * Materialises the CTEs that several policies of this source share (see shared-prefix.ts) and returns, per policy
+ * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
+ */
+async function shareCommonWork(
+  run: PolicyRun,
+  catalog: Catalog,
+  source: StagedExtent,
+  policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
+): Promise<Map<UpdatePolicyEntry, string>> {
+  const out = new Map<UpdatePolicyEntry, string>();
+  const groups = new Map<string, { entry: UpdatePolicyEntry; split: SplitSql }[]>();
+  for (const { target, entry } of policies) {
+    let split: SplitSql | null = null;
+    try {
+      split = splitCtes(compilePolicy(run.storage, catalog, source, target, entry, timeOf(run)).sql);
+    } catch {
+      continue;
+    }
+    const first = split?.ctes[0];
+    if (!split || !first) continue;
+    const list = groups.get(first.body) ?? [];
+    list.push({ entry, split });
+    groups.set(first.body, list);
+  }
+  let n = 0;
+  for (const members of groups.values()) {
+    const k = sharedPrefixLength(members.map((m) => m.split));
+    if (k === 0) continue;
+    const name = `shared$${source.table}$${n++}`;
+    run.temps.push(name);
+    try {
+      await run.storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
+      await run.storage.db.run(`CREATE TEMP TABLE ${quoteIdent(name)} AS ${prefixSql(members[0]!.split, k)}`);
+    } catch {
+      // Each policy then runs its full query and reports its own error.
+      continue;
+    }
+    for (const m of members) out.set(m.entry, rewriteWithShared(m.split, k, tempRef(name)));
+  }
+  return out;
 }

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench:ingest [-- --records N --records-per-message M]`
+ *
+ * Engine: an in-process local ADX engine (auth off, loopback, temp folder) set up with the console's full script
+ * (`buildSetupScript`: Staging, mapping, 0 retention, batching, one function + table + transactional update
+ * policy per catalog table) through the official azure-kusto-data client. Simulator messages go through the
+ * queued intake over HTTP (the Event Hub stand-in); the clock stops when every record is committed in its typed
+ * table. Baseline: the same messages and the same typed tables in a fresh DuckDB file, loaded with the appender
+ * and routed by hand-written SQL (one typed `json_transform` per table). Prints `engine_records_per_s`,
+ * `baseline_records_per_s` and `ratio`.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { Client } from "azure-kusto-data";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defenderTables, type CatalogTable } from "@/kql/catalog";
+import { buildSetupScript } from "@/kql/generate/script";
+import { startEngine } from "@/local/adx/engine";
+import { intakeOf } from "@/local/adx/rest/ingest-routes";
+import { createEngineSink } from "@/local/stream/engine-sink";
+import { generateMessages } from "@/local/stream";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
+  return v;
+}
+
+const RECORDS = arg("records", 200_000);
+const PER_MESSAGE = arg("records-per-message", 10);
+// Messages in flight at once, as an Event Hub data connection reads several partitions in parallel.
+const CONCURRENCY = arg("concurrency", 8);
+const DB = "Defender";
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const DUCK: Record<string, string> = {
+  string: "VARCHAR",
+  long: "BIGINT",
+  int: "INTEGER",
+  real: "DOUBLE",
+  bool: "BOOLEAN",
+  datetime: "TIMESTAMP_NS",
+  timespan: "BIGINT",
+  guid: "UUID",
+  dynamic: "JSON",
+  decimal: "DECIMAL(38,18)",
+};
+
+async function engineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-engine-"));
+  const engine = await startEngine({
+    host: "127.0.0.1",
+    port: 0,
+    dataDir: dir,
+    log: () => undefined,
+    auth: { mode: "off", jwksUrl: "http://127.0.0.1:1/keys", issuer: "none", audiences: [], principals: {} },
+  });
+  try {
+    const client = new Client(engine.url);
+    const setupStart = performance.now();
+    for (const command of buildSetupScript()) await client.executeMgmt(DB, command.text);
+    console.log(
+      `setup_commands: ${buildSetupScript().length} in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+    );
+    const sink = createEngineSink({
+      engineUrl: engine.url,
+      database: DB,
+      table: "Staging",
+      mappingName: "StagingMapping",
+      token: async () => "unused",
+    });
+    const intake = intakeOf(engine.storage)!;
+    const start = performance.now();
+    let next = 0;
+    const sender = async () => {
+      while (next < messages.length) {
+        const m = messages[next++]!;
+        if ((await sink(m)) !== "accepted") throw new Error("the intake refused a message");
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+    // The last partial batch would wait for the 30 s window; seal it now so the figure measures work, not waiting.
+    await intake.flush("Staging");
+    const seconds = (performance.now() - start) / 1000;
+    let rows = 0;
+    for (const t of defenderTables) {
+      const r = await client.execute(DB, `${t.name} | count`);
+      rows += Number(r.primaryResults[0]!.toJSON<{ Count: number }>().data[0]!.Count);
+    }
+    return { seconds, rows };
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Hand-written SQL for one table: typed values from `properties`, the same conversions the functions apply. */
+function routeSql(table: CatalogTable): string {
+  const struct = `{${table.columns.map((c) => `${JSON.stringify(c.payloadKey)}:"${c.type === "dynamic" ? "JSON" : "VARCHAR"}"`).join(",")}}`;
+  const cols = table.columns.map((c, i) => {
+    const v = `p.${quote(`f${i}`)}`;
+    switch (c.type) {
+      case "string":
+        return `COALESCE(${v}, '')`;
+      case "datetime":
+        return `TRY_CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP_NS)`;
+      case "dynamic":
+        return v;
+      default:
+        return `TRY_CAST(${v} AS ${DUCK[c.type]})`;
+    }
+  });
+  const renamed = table.columns.map((c, i) => `s.${quote(c.payloadKey)} AS ${quote(`f${i}`)}`).join(", ");
+  return `INSERT INTO ${quote(table.name)} SELECT ${cols.join(", ")} FROM (
+    SELECT ${renamed} FROM (SELECT json_transform(properties, '${struct.replace(/'/g, "''")}') AS s FROM recs WHERE category = '${table.category}')) AS p`;
+}
+
+async function baselineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-baseline-"));
+  const instance = await DuckDBInstance.create(path.join(dir, "baseline.duckdb"), {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+  });
+  const con = await instance.connect();
+  try {
+    await con.run(`CREATE TABLE staging (Raw JSON)`);
+    for (const t of defenderTables) {
+      await con.run(
+        `CREATE TABLE ${quote(t.name)} (${t.columns.map((c) => `${quote(c.name)} ${DUCK[c.type]}`).join(", ")})`,
+      );
+    }
+    const start = performance.now();
+    await con.run("BEGIN");
+    const appender = await con.createAppender("staging");
+    for (const m of messages) {
+      appender.appendVarchar(m);
+      appender.endRow();
+    }
+    appender.closeSync();
+    await con.run(
+      `CREATE TEMP TABLE recs AS SELECT r.category AS category, r.properties AS properties
+         FROM (SELECT unnest(json_transform(Raw, '{"records":[{"category":"VARCHAR","properties":"JSON"}]}').records) AS r FROM staging)`,
+    );
+    for (const t of defenderTables) await con.run(routeSql(t));
+    await con.run("DELETE FROM staging");
+    await con.run("COMMIT");
+    const seconds = (performance.now() - start) / 1000;
+    let rows = 0;
+    for (const t of defenderTables) {
+      const r = await con.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quote(t.name)}`);
+      rows += Number(r.getRows()[0]![0]);
+    }
+    return { seconds, rows };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const messages = [
+  ...generateMessages({
+    count: RECORDS,
+    seed: "bench-ingest",
+    recordsPerMessage: PER_MESSAGE,
+    tables: Object.fromEntries(defenderTables.map((t) => [t.name, 1])),
+  }),
+];
+const bytes = messages.reduce((n, m) => n + Buffer.byteLength(m), 0);
+console.log(
+  `records: ${RECORDS}, messages: ${messages.length}, raw_mb: ${(bytes / 1024 / 1024).toFixed(1)}, tables: ${defenderTables.length}`,
+);
+
+// `--baseline-only` re-measures the baseline alone (the engine figure is then reported as 0).
+const engine = process.argv.includes("--baseline-only")
+  ? { seconds: Infinity, rows: RECORDS }
+  : await engineRun(messages);
+console.log(`engine: ${engine.rows} rows in ${engine.seconds.toFixed(2)} s`);
+const baseline = await baselineRun(messages);
+console.log(`baseline: ${baseline.rows} rows in ${baseline.seconds.toFixed(2)} s`);
+if (engine.rows !== RECORDS || baseline.rows !== RECORDS) {
+  console.error(
+    `row counts differ from the records sent (${RECORDS}): engine ${engine.rows}, baseline ${baseline.rows}`,
+  );
+  process.exitCode = 1;
+}
+const engineRate = RECORDS / engine.seconds;
+const baselineRate = RECORDS / baseline.seconds;
+console.log(`engine_records_per_s: ${Math.round(engineRate)}`);
+console.log(`baseline_records_per_s: ${Math.round(baselineRate)}`);
+console.log(`ratio: ${(engineRate / baselineRate).toFixed(3)}`);

@@ -1,0 +1,87 @@
+/**
+ * Sharing work between the update policies of one source. Policies generated from the same template (the seed's
+ * `Staging | mv-expand Raw.records | project Properties=…, Category=…` then a per-table filter) compile to SQL
+ * whose first CTEs are textually identical; those CTEs — the expensive JSON expansion — are computed once into a
+ * temp table and each policy reads from it. Identical SQL text gives identical rows, so this changes no result.
+ * Only CTEs without bound parameters are shared (their text alone determines them).
+ */
+
+/** A compiled query split into its CTEs and the final SELECT. */
+export interface SplitSql {
+  readonly ctes: readonly { readonly name: string; readonly body: string }[];
+  readonly final: string;
+}
+
+/** End (exclusive) of a parenthesised group starting at `open`, skipping quoted strings and identifiers. */
+function closeParen(sql: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'" || c === '"') {
+      const q = c;
+      i++;
+      while (i < sql.length) {
+        if (sql[i] === q) {
+          if (sql[i + 1] === q) i += 2;
+          else break;
+        } else i++;
+      }
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** Splits `WITH "_q1" AS (…),\n"_q2" AS (…)\nSELECT …`; null for any other shape. */
+export function splitCtes(sql: string): SplitSql | null {
+  if (!sql.startsWith("WITH ")) return null;
+  const ctes: { name: string; body: string }[] = [];
+  let i = 5;
+  for (;;) {
+    const head = /^"([^"]+)" AS \(/.exec(sql.slice(i, i + 200));
+    if (!head) return null;
+    const open = i + head[0].length - 1;
+    const end = closeParen(sql, open);
+    if (end < 0) return null;
+    ctes.push({ name: head[1]!, body: sql.slice(open + 1, end - 1) });
+    if (sql.startsWith(",\n", end)) i = end + 2;
+    else if (sql.startsWith("\n", end)) return { ctes, final: sql.slice(end + 1) };
+    else return null;
+  }
+}
+
+/** How many leading CTEs every query shares (same name and text, no bound parameters). */
+export function sharedPrefixLength(queries: readonly SplitSql[]): number {
+  const first = queries[0];
+  if (!first || queries.length < 2) return 0;
+  let k = 0;
+  while (k < first.ctes.length - 1) {
+    const cte = first.ctes[k]!;
+    if (/\$\d/.test(cte.body)) break;
+    if (!queries.every((q) => q.ctes[k]?.name === cte.name && q.ctes[k]?.body === cte.body && q.ctes.length > k + 1))
+      break;
+    k++;
+  }
+  return k;
+}
+
+/** The SQL that materialises the first `k` CTEs (the rows of the k-th). */
+export function prefixSql(split: SplitSql, k: number): string {
+  const defs = split.ctes.slice(0, k).map((c) => `"${c.name}" AS (${c.body})`);
+  return `WITH ${defs.join(",\n")}\nSELECT * FROM "${split.ctes[k - 1]!.name}"`;
+}
+
+/** The query with its first `k` CTEs replaced by a read of the materialised table. */
+export function rewriteWithShared(split: SplitSql, k: number, sharedRef: string): string {
+  const last = split.ctes[k - 1]!;
+  const defs = [
+    `"${last.name}" AS (SELECT * FROM ${sharedRef})`,
+    ...split.ctes.slice(k).map((c) => `"${c.name}" AS (${c.body})`),
+  ];
+  return `WITH ${defs.join(",\n")}\n${split.final}`;
+}
