@@ -33,22 +33,7 @@ export async function apiFetch<S extends z.ZodType>(
   schema: S,
   request: ApiRequest = {},
 ): Promise<z.output<S>> {
-  const source = tokenSource;
-  if (!source) throw new ApiError("unauthorized:auth", "You need to sign in to continue.", 401);
-
-  let response = await send(path, request, await source.getToken());
-  if (response.status === 401) {
-    const error = await apiErrorFrom(response);
-    if (error.isClaimsChallenge) {
-      await source.onClaimsChallenge(error.claims);
-      throw error;
-    }
-    if (!error.isSessionInvalid) throw error;
-    // A token the server rejects though MSAL still caches it (clock skew, revoked): one fresh token, then give up.
-    response = await send(path, request, await source.getToken({ forceRefresh: true }));
-  }
-  if (!response.ok) throw await apiErrorFrom(response);
-
+  const response = await authorizedResponse(path, request);
   const text = await response.text();
   let json: unknown;
   try {
@@ -67,8 +52,34 @@ export async function apiFetch<S extends z.ZodType>(
   return parsed.data;
 }
 
-async function send(path: string, request: ApiRequest, token: string): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${token}` };
+/** A file download (e.g. the setup script) with the same token and error handling as {@link apiFetch}. */
+export async function apiFetchBlob(path: string, request: Pick<ApiRequest, "signal"> = {}): Promise<Blob> {
+  const response = await authorizedResponse(path, request, "*/*");
+  return response.blob();
+}
+
+/** Sends the request with a token; one retry with a fresh token when the server rejects a cached one. */
+async function authorizedResponse(path: string, request: ApiRequest, accept = "application/json"): Promise<Response> {
+  const source = tokenSource;
+  if (!source) throw new ApiError("unauthorized:auth", "You need to sign in to continue.", 401);
+
+  let response = await send(path, request, await source.getToken(), accept);
+  if (response.status === 401) {
+    const error = await apiErrorFrom(response);
+    if (error.isClaimsChallenge) {
+      await source.onClaimsChallenge(error.claims);
+      throw error;
+    }
+    if (!error.isSessionInvalid) throw error;
+    // A token the server rejects though MSAL still caches it (clock skew, revoked): one fresh token, then give up.
+    response = await send(path, request, await source.getToken({ forceRefresh: true }), accept);
+  }
+  if (!response.ok) throw await apiErrorFrom(response);
+  return response;
+}
+
+async function send(path: string, request: ApiRequest, token: string, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept, authorization: `Bearer ${token}` };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   try {
     return await fetch(path, {

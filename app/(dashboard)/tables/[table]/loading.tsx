@@ -1,0 +1,5 @@
+import { DetailSkeleton } from "@/components/tables/detail-skeleton";
+
+export default function TableDetailLoading() {
+  return <DetailSkeleton />;
+}
