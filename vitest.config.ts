@@ -10,7 +10,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["kql/**/*.test.ts", "lib/**/*.test.ts", "local/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "kql/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "local/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "components/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

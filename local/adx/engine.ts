@@ -1,4 +1,5 @@
 import { parseCommand } from "./commands/parsed-command";
+import { ensureQueryFunctions } from "./query";
 import { globalsFor } from "./commands/context";
 import { type EngineOptions, isLoopback } from "./config";
 import { Authenticator } from "./rest/auth";
@@ -34,6 +35,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   try {
     // The first parse costs ~1.3 s; pay it before the first request.
     parseCommand(".show tables", globalsFor(storage));
+    // Functions such as buildschema() live on the DuckDB instance: register them before any update policy runs
+    // compiled SQL directly (without going through executeCompiled).
+    ensureQueryFunctions(storage.db.connection);
     const authenticator = new Authenticator(options.auth, () => [url, `${url}/`]);
     const app = buildServer({ storage, authenticator, database, principals: options.auth.principals, log });
     await app.listen({ host, port: options.port ?? 8080 });
