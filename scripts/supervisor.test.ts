@@ -107,8 +107,53 @@ describe("parsePort", () => {
 
 describe("waitForHttp", () => {
   it("gives up with a clear message when nothing answers", async () => {
-    await expect(waitForHttp("http://127.0.0.1:9/api/health", 600)).rejects.toThrow(
+    await expect(waitForHttp("http://127.0.0.1:9/api/health", { timeoutMs: 600 })).rejects.toThrow(
       "http://127.0.0.1:9/api/health did not answer within 1 s",
     );
+  });
+});
+
+describe("supervise: services added one by one", () => {
+  it("starts added children, settles on stop, and starts nothing after a stop", async () => {
+    const out = capture();
+    const supervisor = supervise([], { stdout: out.stream, nameWidth: 6 });
+    supervisor.add(longRunning("idp"));
+    await until(() => out.text().includes("idp    | ready"));
+    supervisor.add(longRunning("engine"));
+    await until(() => out.text().includes("engine | ready"));
+    supervisor.stop();
+    expect(supervisor.stopping).toBe(true);
+    expect(supervisor.add(longRunning("late"))).toBeUndefined();
+    expect(await supervisor.done).toBe(0);
+    expect(supervisor.children).toHaveLength(2);
+  });
+
+  it("settles at once when stopped before any child was added", async () => {
+    const supervisor = supervise([]);
+    supervisor.stop();
+    expect(await supervisor.done).toBe(0);
+  });
+});
+
+describe("waitForHttp", () => {
+  let server: import("node:http").Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it("accepts the statuses it is told to (a listening engine answers 404 to the metadata probe)", async () => {
+    const { createServer: createHttpServer } = await import("node:http");
+    server = createHttpServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${port}/v1/rest/auth/metadata`;
+    await expect(waitForHttp(url, { timeoutMs: 600 })).rejects.toThrow(/did not answer within/);
+    await expect(waitForHttp(url, { timeoutMs: 2_000, accept: (status) => status < 500 })).resolves.toBeUndefined();
+  });
+
+  it("stops waiting as soon as the process that should answer is gone", async () => {
+    const started = Date.now();
+    await expect(waitForHttp("http://127.0.0.1:9/", { timeoutMs: 10_000, isAlive: () => false })).rejects.toThrow(
+      "http://127.0.0.1:9/: the process stopped before it answered",
+    );
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

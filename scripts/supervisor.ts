@@ -3,6 +3,9 @@
  * SIGTERM forwarded to every child, and when one child dies the others are stopped, so nothing is left running.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 
@@ -43,44 +46,50 @@ function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, out: 
 }
 
 export interface Supervisor {
-  /** Resolves with the exit code for this process once every child has exited. */
+  /** Resolves with the exit code for this process once a stop was asked for (or forced) and every child has exited. */
   done: Promise<number>;
   /** Asks every child to stop (signal, then SIGKILL after the grace period). */
   stop(signal?: NodeJS.Signals): void;
+  /**
+   * Starts one more child under the same rules (services start one by one, each after the previous is ready).
+   * Returns undefined once stopping: nothing new starts after Ctrl-C.
+   */
+  add(spec: ChildSpec): ChildProcess | undefined;
+  /** True once a stop was asked for, or a child ended on its own. */
+  readonly stopping: boolean;
   children: readonly ChildProcess[];
 }
 
-/**
- * Starts every child. The returned `done` settles when all have exited: 0 after a requested stop, otherwise the
- * exit code of the first child that ended on its own (or 1 if it was killed by a signal).
- */
 export interface SuperviseOptions {
   /** How long children get to exit after the stop signal before SIGKILL. */
   graceMs?: number;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
+  /** Width of the name column in prefixes; default the longest initial name. */
+  nameWidth?: number;
 }
 
+/**
+ * Starts every child (more can be added later). `done` settles when all have exited after a stop: 0 after a
+ * requested stop, otherwise the exit code of the first child that ended on its own (or 1 if killed by a signal).
+ */
 export function supervise(specs: readonly ChildSpec[], options: SuperviseOptions = {}): Supervisor {
   const { graceMs = 10_000, stdout = process.stdout, stderr = process.stderr } = options;
-  const width = Math.max(...specs.map((spec) => spec.name.length));
+  const width = options.nameWidth ?? Math.max(0, ...specs.map((spec) => spec.name.length));
   let stopping = false;
   let exitCode = 0;
   let killTimer: NodeJS.Timeout | undefined;
   const live = new Set<ChildProcess>();
+  const children: ChildProcess[] = [];
+  let resolveDone: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (resolveDone = resolve));
 
-  const children = specs.map((spec) => {
-    const child = spawn(spec.command, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...process.env, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    live.add(child);
-    const prefix = `${spec.name.padEnd(width)} | `;
-    prefixLines(child.stdout, prefix, stdout);
-    prefixLines(child.stderr, prefix, stderr);
-    return { spec, child };
-  });
+  const settleIfIdle = () => {
+    if (stopping && live.size === 0) {
+      clearTimeout(killTimer);
+      resolveDone(exitCode);
+    }
+  };
 
   const stop = (signal: NodeJS.Signals = "SIGTERM") => {
     if (stopping) {
@@ -94,40 +103,89 @@ export function supervise(specs: readonly ChildSpec[], options: SuperviseOptions
       for (const child of live) child.kill("SIGKILL");
     }, graceMs);
     killTimer.unref();
+    settleIfIdle();
   };
 
-  const done = new Promise<number>((resolve) => {
-    for (const { spec, child } of children) {
-      const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
-        if (!live.delete(child)) return;
-        if (!stopping) {
-          const how = error ? error.message : signal ? `signal ${signal}` : `exit code ${code}`;
-          stderr.write(`${spec.name} stopped unexpectedly (${how}); stopping the others.\n`);
-          exitCode = code || 1;
-          stop();
-        }
-        if (live.size === 0) {
-          clearTimeout(killTimer);
-          resolve(exitCode);
-        }
-      };
-      child.once("error", (error) => finish(null, null, error));
-      child.once("exit", (code, signal) => finish(code, signal));
-    }
-  });
+  const add = (spec: ChildSpec): ChildProcess | undefined => {
+    if (stopping) return undefined;
+    const child = spawn(spec.command, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    live.add(child);
+    children.push(child);
+    const prefix = `${spec.name.padEnd(width)} | `;
+    prefixLines(child.stdout, prefix, stdout);
+    prefixLines(child.stderr, prefix, stderr);
+    const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+      if (!live.delete(child)) return;
+      if (!stopping) {
+        const how = error ? error.message : signal ? `signal ${signal}` : `exit code ${code}`;
+        stderr.write(`${spec.name} stopped unexpectedly (${how}); stopping the others.\n`);
+        exitCode = code || 1;
+        stop();
+      }
+      settleIfIdle();
+    };
+    child.once("error", (error) => finish(null, null, error));
+    child.once("exit", (code, signal) => finish(code, signal));
+    return child;
+  };
 
-  return { done, stop, children: children.map(({ child }) => child) };
+  for (const spec of specs) add(spec);
+
+  return {
+    done,
+    stop,
+    add,
+    get stopping() {
+      return stopping;
+    },
+    children,
+  };
 }
 
-/** Polls `url` until it answers 2xx, or rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true): Promise<void> {
+/** What a readiness probe accepts. */
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** False once the process that should answer has died: stop waiting. */
+  isAlive?: () => boolean;
+  /** Which statuses mean "ready"; default 2xx. */
+  accept?: (status: number) => boolean;
+  /** CA certificate file (PEM) for an https URL served with a locally generated certificate; read per attempt
+   * because the service writes it while starting. */
+  caFile?: string;
+}
+
+/** One GET; resolves with the status, rejects when nothing answers. node:http(s) so a per-call CA can be given. */
+function probe(url: URL, ca: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const get = url.protocol === "https:" ? httpsGet : httpGet;
+    const request = get(url, { timeout: 2_000, ...(ca ? { ca } : {}) }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.once("timeout", () => request.destroy(new Error("timeout")));
+    request.once("error", reject);
+  });
+}
+
+/**
+ * Polls `url` until it answers 2xx (or a status `accept` allows). Rejects after `timeoutMs`, or as soon as
+ * `isAlive` turns false.
+ */
+export async function waitForHttp(url: string, options: WaitOptions = {}): Promise<void> {
+  const { timeoutMs = 60_000, isAlive = () => true, accept = (status) => status >= 200 && status < 300 } = options;
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && isAlive()) {
+  const target = new URL(url);
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`${url}: the process stopped before it answered`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
+      const ca = options.caFile ? await readFile(options.caFile, "utf8") : undefined;
+      if (accept(await probe(target, ca))) return;
     } catch {
-      // Not listening yet.
+      // Not listening yet (or its CA not written yet).
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -36,6 +36,32 @@ export class AppShell {
     return this.banner.getByText(/^(Local mode|Connected: .+)$/);
   }
 
+  /** The header's account button (`<summary>` of the account menu), named after the signed-in user. */
+  get accountButton(): Locator {
+    return this.banner.locator("summary");
+  }
+
+  get accountPanel(): Locator {
+    return this.banner.getByRole("group", { name: "Account" });
+  }
+
+  get signOutButton(): Locator {
+    return this.accountPanel.getByRole("button", { name: "Sign out" });
+  }
+
+  /** Opens the account menu (a native <details>) unless it is open already. */
+  async openAccountMenu(): Promise<void> {
+    if (!(await this.accountPanel.isVisible())) await this.accountButton.click();
+    await expect(this.accountPanel).toBeVisible();
+  }
+
+  /** Waits until the console shows a signed-in user: header, navigation and the account button. */
+  async expectSignedIn(name?: string): Promise<void> {
+    await expect(this.primaryNav).toBeVisible();
+    if (name) await expect(this.accountButton).toHaveAccessibleName(`Account: ${name}`);
+    else await expect(this.accountButton).toBeVisible();
+  }
+
   navLink(section: Section): Locator {
     return this.primaryNav.getByRole("link", { name: section, exact: true });
   }

@@ -98,6 +98,18 @@ describe("local mode (setup B)", () => {
   });
 });
 
+describe("local mode (setup A)", () => {
+  it("lets MSAL discover an https local IdP itself: its own authority, known, no metadata", () => {
+    const settings = settingsFor({ LOCAL_ENTRA_URL: "https://127.0.0.1:4443" });
+    expect(settings).toMatchObject({
+      msalAuthority: `https://127.0.0.1:4443/${TENANT_ID}`,
+      knownAuthorities: ["127.0.0.1:4443"],
+      discoveryUrl: `https://127.0.0.1:4443/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      metadataForMsal: false,
+    });
+  });
+});
+
 describe("getPublicAuthConfig against the running local IdP", () => {
   let fixture: IdpFixture;
   beforeAll(async () => {

@@ -70,6 +70,9 @@ export function resolveAuthSettings(values: EnvValues): AuthSettings {
     if (!isLoopback(local.LOCAL_ENTRA_URL) && !values.LOCAL_MODE)
       throw configError("LOCAL_ENTRA_URL is not a loopback address: set LOCAL_MODE=1 to trust it explicitly.");
     const idp = trimSlash(local.LOCAL_ENTRA_URL);
+    // Setup A (platform-notes §4.2) when the local IdP serves https: MSAL discovers it itself, as it does Entra ID
+    // (the canary of MSAL's real discovery path; Node must trust its CA through NODE_EXTRA_CA_CERTS).
+    const setupA = new URL(idp).protocol === "https:";
     return {
       mode: "local",
       tenantId: TENANT_ID,
@@ -77,10 +80,10 @@ export function resolveAuthSettings(values: EnvValues): AuthSettings {
       apiClientId: API_CLIENT_ID,
       apiClientSecret: API_CLIENT_SECRET,
       apiScope: `api://${API_CLIENT_ID}/access_as_user`,
-      msalAuthority: `https://${LOCAL_AUTHORITY_HOST}/${TENANT_ID}`,
-      knownAuthorities: [LOCAL_AUTHORITY_HOST],
+      msalAuthority: setupA ? `${idp}/${TENANT_ID}` : `https://${LOCAL_AUTHORITY_HOST}/${TENANT_ID}`,
+      knownAuthorities: [setupA ? new URL(idp).host : LOCAL_AUTHORITY_HOST],
       discoveryUrl: `${idp}/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
-      metadataForMsal: true,
+      metadataForMsal: !setupA,
       clusterUrl: trimSlash(local.LOCAL_ADX_URL),
     };
   }
