@@ -8,6 +8,7 @@ import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { copyMonaco } from "./copy-monaco";
 
 /** Folders and files whose changes can change the built app. Tests and golden files cannot. */
 export const BUILD_INPUT_DIRS = ["app", "components", "lib", "kql", "local", "public"] as const;
@@ -88,6 +89,9 @@ export async function ensureBuild({
   log = console.log,
   signal,
 }: EnsureBuildOptions = {}): Promise<void> {
+  // The KQL viewer serves Monaco from public/monaco (gitignored); the copy must exist before the build and
+  // whenever the app starts, also when this runs outside npm's prebuild hook (Playwright's webServer, npm start).
+  if (await copyMonaco(path.join(root, "public", "monaco"))) log("Copied Monaco files to public/monaco.");
   const status = await buildStatus(root);
   if (!status.stale) {
     log("Build is up to date.");
