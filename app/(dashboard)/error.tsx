@@ -1,25 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
+import { RouteError } from "@/components/ui/route-error";
 
-// Server errors arrive with a generic message and a digest (the matching server log line), never their details.
 export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  const digest = error instanceof Error && "digest" in error ? String(error.digest) : undefined;
   return (
-    <section className="error-panel" role="alert" aria-labelledby="error-title">
-      <h1 id="error-title">Something went wrong</h1>
-      <p>This page could not be shown. Try again; if it keeps failing, check the server log.</p>
-      {digest ? (
-        <p className="muted">
-          Reference: <code>{digest}</code>
-        </p>
-      ) : null}
-      <button type="button" className="button" onClick={() => retry()}>
-        Try again
-      </button>
-    </section>
+    <RouteError
+      error={error}
+      retry={retry}
+      titleId="error-title"
+      title="Something went wrong"
+      message="This page could not be shown. Try again; if it keeps failing, check the server log."
+    />
   );
 }

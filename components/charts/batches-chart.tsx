@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatBytes, formatCount, formatDuration, formatUtc } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
-import { formatTick, seriesColor } from "./chart-theme";
+import { formatTimeLabel, seriesColor, timeAxisProps, timeSpan } from "./chart-theme";
 import styles from "./charts.module.css";
 
 export interface BatchesChartProps {
@@ -34,7 +34,6 @@ export function BatchesChart({ data, caption }: BatchesChartProps) {
     reason: REASON_TEXT[b.reason] ?? b.reason,
     bytes: b.rawBytes,
   }));
-  const span = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;
   return (
     <ChartFrame
       caption={caption}
@@ -78,18 +77,11 @@ export function BatchesChart({ data, caption }: BatchesChartProps) {
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={(v: number) => formatTick(v, span)}
-            minTickGap={24}
-          />
+          <XAxis {...timeAxisProps(timeSpan(points))} />
           <YAxis yAxisId="records" allowDecimals={false} width={48} />
           <YAxis yAxisId="delay" orientation="right" tickFormatter={(v: number) => `${v}s`} width={48} />
           <Tooltip
-            labelFormatter={(v) => formatUtc(new Date(Number(v)))}
+            labelFormatter={formatTimeLabel}
             formatter={(value, name) =>
               name === "Added delay" ? formatDuration(Number(value) * 1000) : formatCount(Number(value))
             }

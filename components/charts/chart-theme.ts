@@ -1,3 +1,6 @@
+import type { XAxisProps } from "recharts";
+import { formatUtc } from "@/lib/format";
+
 /**
  * Colours and tick formats shared by the chart wrappers. The palette is the Okabe–Ito set (distinguishable with
  * colour-vision deficiencies), darkened where needed for 3:1 contrast on white; charts never rely on colour alone:
@@ -36,4 +39,26 @@ const dayTime = new Intl.DateTimeFormat("en-US", {
 /** An x-axis tick for a time series: `14:05` within a day, `Mar 5, 14:00` beyond (UTC, as ADX reports times). */
 export function formatTick(ms: number, spanMs: number): string {
   return spanMs > 86_400_000 ? dayTime.format(ms) : time.format(ms);
+}
+
+/** Milliseconds from the first to the last point of a time series (points carry epoch ms in `t`). */
+export function timeSpan(points: readonly { t: number }[]): number {
+  return points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;
+}
+
+/** The x-axis of a time series whose points carry epoch ms in `t`, ticks formatted for the series' span. */
+export function timeAxisProps(spanMs: number): XAxisProps {
+  return {
+    dataKey: "t",
+    type: "number",
+    scale: "time",
+    domain: ["dataMin", "dataMax"],
+    tickFormatter: (v: number) => formatTick(v, spanMs),
+    minTickGap: 24,
+  };
+}
+
+/** The tooltip title of a time-series point: its instant in UTC. */
+export function formatTimeLabel(label: unknown): string {
+  return formatUtc(new Date(Number(label)));
 }

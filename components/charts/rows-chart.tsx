@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCompact, formatCount, formatUtc } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
-import { formatTick, seriesColor } from "./chart-theme";
+import { formatTimeLabel, seriesColor, timeAxisProps, timeSpan } from "./chart-theme";
 import styles from "./charts.module.css";
 
 export interface RowsChartProps {
@@ -17,7 +17,6 @@ export interface RowsChartProps {
 /** Rows ingested per table over time, stacked areas; the table alternative lists only bins with rows. */
 export function RowsChart({ data, tables, binMinutes, caption }: RowsChartProps) {
   const points = data.map((p) => ({ t: Date.parse(p.at), ...p.counts }));
-  const span = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;
   const nonEmpty = data.filter((p) => tables.some((t) => (p.counts[t] ?? 0) > 0));
   return (
     <ChartFrame
@@ -58,16 +57,9 @@ export function RowsChart({ data, tables, binMinutes, caption }: RowsChartProps)
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={(v: number) => formatTick(v, span)}
-            minTickGap={24}
-          />
+          <XAxis {...timeAxisProps(timeSpan(points))} />
           <YAxis tickFormatter={(v: number) => formatCompact(v)} allowDecimals={false} width={48} />
-          <Tooltip labelFormatter={(v) => formatUtc(new Date(Number(v)))} formatter={(v) => formatCount(Number(v))} />
+          <Tooltip labelFormatter={formatTimeLabel} formatter={(v) => formatCount(Number(v))} />
           <Legend />
           {tables.map((t, i) => (
             <Area

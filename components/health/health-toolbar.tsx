@@ -1,8 +1,9 @@
 "use client";
 
-import { HEALTH_RANGES, RANGE_SPECS, type HealthRange } from "@/lib/schemas/health";
 import { formatUtc } from "@/lib/format";
+import type { HealthRange } from "@/lib/schemas/health";
 import styles from "./health.module.css";
+import { RangeSwitch } from "./range-switch";
 
 /** The range switch (1h / 24h / 7d) and the auto-refresh toggle, with when the data was last updated. */
 export function HealthToolbar({
@@ -22,20 +23,13 @@ export function HealthToolbar({
 }) {
   return (
     <div className={styles.toolbar}>
-      <div className={styles.group} role="group" aria-label="Time range">
-        {HEALTH_RANGES.map((r) => (
-          <button
-            key={r}
-            type="button"
-            className={styles.toggle}
-            aria-pressed={r === range}
-            title={RANGE_SPECS[r].label}
-            onClick={() => onRange(r)}
-          >
-            {r}
-          </button>
-        ))}
-      </div>
+      <RangeSwitch
+        range={range}
+        onRange={onRange}
+        label="Time range"
+        className={styles.group}
+        toggleClassName={styles.toggle}
+      />
       <div className={styles.group}>
         <button
           type="button"

@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { BatchesChart } from "@/components/charts/batches-chart";
 import { QueryState } from "@/components/health/query-state";
+import { RangeSwitch } from "@/components/health/range-switch";
 import { formatBytes, formatCount, formatDuration } from "@/lib/format";
 import { batchesQuery } from "@/lib/queries/health";
-import { HEALTH_RANGES, RANGE_SPECS, type HealthRange } from "@/lib/schemas/health";
+import { RANGE_SPECS, type HealthRange } from "@/lib/schemas/health";
 import styles from "./policies.module.css";
 
 const REFRESH_MS = 15_000;
@@ -18,20 +19,13 @@ export function BatchesSection({ stagingTable }: { stagingTable: string }) {
   return (
     <section className={styles.card} aria-labelledby="batches-title">
       <h2 id="batches-title">Batches sealed on {stagingTable}</h2>
-      <div className={styles.toolbar} role="group" aria-label="Batches time range">
-        {HEALTH_RANGES.map((r) => (
-          <button
-            key={r}
-            type="button"
-            className={styles.toggle}
-            aria-pressed={r === range}
-            title={RANGE_SPECS[r].label}
-            onClick={() => setRange(r)}
-          >
-            {r}
-          </button>
-        ))}
-      </div>
+      <RangeSwitch
+        range={range}
+        onRange={setRange}
+        label="Batches time range"
+        className={styles.toolbar}
+        toggleClassName={styles.toggle}
+      />
       <QueryState query={batches} what="batches">
         {(data) => {
           if (!data.available) return <p>{data.unavailableReason}</p>;

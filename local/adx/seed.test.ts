@@ -1,45 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mgmt, startHarness } from "./testing/harness";
-
-// Every command of the seed walkthrough (shared/seed/000_6a8ecb69e76e9693.txt), verbatim, including comment lines.
-const SEED = {
-  createStaging: `// Raw column is going to get data JSON array in each row
-.create table Staging (Raw: dynamic)`,
-  mapping: `// This mapping would map the root element of JSON and ingest it into Raw column
-.create table Staging ingestion json mapping 'StagingMapping' '[{"column":"Raw","path":"$","datatype":"dynamic","transform":null}]'`,
-  function: `// This function will be created in a folder called UpdatePolicies
-.create function with (docstring = "Filters data for Device Alert Events for ingestion", folder = "UpdatePolicies") FilterDeviceAlertEvents()
-{
-Staging
- | mv-expand Raw.records
- | project Properties=Raw_records.properties, Category=Raw_records.category
- | where Category == "AdvancedHunting-DeviceAlertEvents"
- | project           AlertId=tostring(Properties.AlertId),
-Timestamp=todatetime(Properties.Timestamp),
-DeviceId=tostring(Properties.DeviceId),
-DeviceName=tostring(Properties.DeviceName),
-Severity=tostring(Properties.Severity),
-Category=tostring(Properties.Category),
-Title=tostring(Properties.Title),
-FileName=tostring(Properties.FileName),
-SHA1=tostring(Properties.SHA1),
-RemoteUrl=tostring(Properties.RemoteUrl),
-RemoteIp=tostring(Properties.RemoteIp),
-ReportId=tolong(Properties.ReportId),
-Table=tostring(Properties.Table)
-}`,
-  setOrAppend: `// This control command is going to perform two tasks
-// 1. Create a table with the same schema as the output of FilterDeviceAlertEvents
-// 2. Populate the data that is already available in Staging table (doing data back fill)
-.set-or-append DeviceAlertEvents <| FilterDeviceAlertEvents()`,
-  updatePolicy: `// This command is setting the update policy and using Staging as a source for ingestion and FilterDeviceAlertEvents as the query to run for each ingestion
-.alter table DeviceAlertEvents policy update 
-@'[{"IsEnabled": true, "Source": "Staging", "Query": "FilterDeviceAlertEvents()", "IsTransactional": true, "PropagateIngestionProperties": true}]'`,
-  retention: `// Data will not be retained on this table after ingestion
-.alter-merge table Staging policy retention softdelete = 0s`,
-  batching:
-    '// Set IngestionBatching policy on table `Staging` (in database context) to batch ingress data by 30 seconds, 500 files, or 1GB (whatever comes first)\n.alter table Staging policy ingestionbatching @\'{"MaximumBatchingTimeSpan":"00:00:30", "MaximumNumberOfItems": 500, "MaximumRawDataSizeMB": 1024}\'',
-};
+import { SEED_COMMANDS as SEED } from "./testing/seed-commands";
 
 let h: Harness;
 beforeAll(async () => {

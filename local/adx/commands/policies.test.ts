@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failure, type Harness, mgmt, startHarness } from "../testing/harness";
+import { SEED_COMMANDS, withoutComments } from "../testing/seed-commands";
 
 const POLICY_COLUMNS = [
   "PolicyName:string",
@@ -11,28 +12,9 @@ const POLICY_COLUMNS = [
 const TARGET_COLUMNS =
   "AlertId:string, Timestamp:datetime, DeviceId:string, DeviceName:string, Severity:string, Category:string, " +
   "Title:string, FileName:string, SHA1:string, RemoteUrl:string, RemoteIp:string, ReportId:long, Table:string";
-const SEED_FUNCTION = `.create function with (docstring = "Filters data for Device Alert Events for ingestion", folder = "UpdatePolicies") FilterDeviceAlertEvents()
-{
-Staging
- | mv-expand Raw.records
- | project Properties=Raw_records.properties, Category=Raw_records.category
- | where Category == "AdvancedHunting-DeviceAlertEvents"
- | project           AlertId=tostring(Properties.AlertId),
-Timestamp=todatetime(Properties.Timestamp),
-DeviceId=tostring(Properties.DeviceId),
-DeviceName=tostring(Properties.DeviceName),
-Severity=tostring(Properties.Severity),
-Category=tostring(Properties.Category),
-Title=tostring(Properties.Title),
-FileName=tostring(Properties.FileName),
-SHA1=tostring(Properties.SHA1),
-RemoteUrl=tostring(Properties.RemoteUrl),
-RemoteIp=tostring(Properties.RemoteIp),
-ReportId=tolong(Properties.ReportId),
-Table=tostring(Properties.Table)
-}`;
-const SEED_UPDATE = `.alter table DeviceAlertEvents policy update 
-@'[{"IsEnabled": true, "Source": "Staging", "Query": "FilterDeviceAlertEvents()", "IsTransactional": true, "PropagateIngestionProperties": true}]'`;
+// The bare commands, without the article's comment lines.
+const SEED_FUNCTION = withoutComments(SEED_COMMANDS.function);
+const SEED_UPDATE = withoutComments(SEED_COMMANDS.updatePolicy);
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,45 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mgmt, startHarness } from "../testing/harness";
+import { SEED_SEQUENCE } from "../testing/seed-commands";
 import { intake, message, queryRows, record, scalar, streamSink } from "./testing";
-
-const FILTER_BODY = `Staging
- | mv-expand Raw.records
- | project Properties=Raw_records.properties, Category=Raw_records.category
- | where Category == "AdvancedHunting-DeviceAlertEvents"
- | project           AlertId=tostring(Properties.AlertId),
-Timestamp=todatetime(Properties.Timestamp),
-DeviceId=tostring(Properties.DeviceId),
-DeviceName=tostring(Properties.DeviceName),
-Severity=tostring(Properties.Severity),
-Category=tostring(Properties.Category),
-Title=tostring(Properties.Title),
-FileName=tostring(Properties.FileName),
-SHA1=tostring(Properties.SHA1),
-RemoteUrl=tostring(Properties.RemoteUrl),
-RemoteIp=tostring(Properties.RemoteIp),
-ReportId=tolong(Properties.ReportId),
-Table=tostring(Properties.Table)`;
-
-// Verbatim from the seed article (comments included), in its order.
-const SEED: readonly string[] = [
-  `// Raw column is going to get data JSON array in each row
-.create table Staging (Raw: dynamic)`,
-  `// This mapping would map the root element of JSON and ingest it into Raw column
-.create table Staging ingestion json mapping 'StagingMapping' '[{"column":"Raw","path":"$","datatype":"dynamic","transform":null}]'`,
-  `// This function will be created in a folder called UpdatePolicies
-.create function with (docstring = "Filters data for Device Alert Events for ingestion", folder = "UpdatePolicies") FilterDeviceAlertEvents()
-{
-${FILTER_BODY}
-}`,
-  `.set-or-append DeviceAlertEvents <| FilterDeviceAlertEvents()`,
-  `.alter table DeviceAlertEvents policy update 
-@'[{"IsEnabled": true, "Source": "Staging", "Query": "FilterDeviceAlertEvents()", "IsTransactional": true, "PropagateIngestionProperties": true}]'`,
-  `// Data will not be retained on this table after ingestion
-.alter-merge table Staging policy retention softdelete = 0s`,
-  `// Set IngestionBatching policy on table \`Staging\` (in database context) to batch ingress data by 30 seconds, 500 files, or 1GB (whatever comes first)
-.alter table Staging policy ingestionbatching @'{"MaximumBatchingTimeSpan":"00:00:30", "MaximumNumberOfItems": 500, "MaximumRawDataSizeMB": 1024}'`,
-];
 
 const ALERT = {
   AlertId: "da637f1e2b3c4d5e6f",
@@ -76,7 +39,7 @@ describe("the seed walkthrough", () => {
   afterAll(async () => h?.close());
 
   it("runs every command of the article", async () => {
-    for (const command of SEED) await mgmt(h.admin, command);
+    for (const command of SEED_SEQUENCE) await mgmt(h.admin, command);
     const schema = await mgmt(h.admin, ".show table DeviceAlertEvents schema as json");
     const columns = JSON.parse(String(schema.rows[0]?.[1])).OrderedColumns.map(
       (c: { Name: string; CslType: string }) => `${c.Name}:${c.CslType}`,

@@ -148,3 +148,19 @@ export function oneApiError(error: KustoError, context: ErrorContext, text?: str
     },
   };
 }
+
+/**
+ * The KustoError to answer with: a KustoError as is, anything else as ADX's 520 `Internal_ServiceError`, whose stack
+ * goes to `log` because the client only sees the message.
+ */
+export function kustoErrorOf(error: unknown, log: (line: string) => void): KustoError {
+  if (error instanceof KustoError) return error;
+  log(`local-adx: internal error: ${(error as Error).stack ?? String(error)}`);
+  return new KustoError(
+    520,
+    "Internal_ServiceError",
+    "Kusto.Data.Exceptions.KustoServiceException",
+    `Internal error: ${(error as Error).message}`,
+    "Service error.",
+  );
+}

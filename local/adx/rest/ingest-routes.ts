@@ -17,7 +17,7 @@ import { Intake, listBatches } from "../ingest/intake";
 import { sweepRetention } from "../ingest/retention";
 import type { Storage } from "../storage/storage";
 import { AuthenticationError } from "./auth";
-import { KustoError, oneApiError } from "./errors";
+import { KustoError, kustoErrorOf, oneApiError } from "./errors";
 import type { ServerDeps } from "./server";
 import { v1Response } from "./v1";
 
@@ -104,18 +104,7 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
   }
 
   function fail(reply: FastifyReply, error: unknown) {
-    const kusto =
-      error instanceof KustoError
-        ? error
-        : new KustoError(
-            520,
-            "Internal_ServiceError",
-            "Kusto.Data.Exceptions.KustoServiceException",
-            `Internal error: ${(error as Error).message}`,
-            "Service error.",
-          );
-    if (!(error instanceof KustoError))
-      deps.log(`local-adx: internal error: ${(error as Error).stack ?? String(error)}`);
+    const kusto = kustoErrorOf(error, deps.log);
     const ids = {
       clientRequestId: String(reply.getHeader("x-ms-client-request-id") ?? ""),
       activityId: String(reply.getHeader("x-ms-activity-id") ?? ""),

@@ -6,7 +6,7 @@ import type { ResultTable } from "../commands/result";
 import type { Storage } from "../storage/storage";
 import { nowKusto } from "../storage/time";
 import { AuthenticationError, type Authenticator } from "./auth";
-import { KustoError, oneApiError } from "./errors";
+import { KustoError, kustoErrorOf, oneApiError } from "./errors";
 import { runQuery } from "./query";
 import { isCommandText, readRequestBody } from "./request";
 import { v1QueryResponse, v1Response } from "./v1";
@@ -125,18 +125,7 @@ async function handle(deps: ServerDeps, req: FastifyRequest, reply: FastifyReply
     if (isCommand || endpoint === "mgmt") return reply.code(200).send(v1Response([result], typedAs));
     return reply.code(200).send(v1QueryResponse(result, clientRequestId, activityId));
   } catch (error) {
-    const kusto =
-      error instanceof KustoError
-        ? error
-        : new KustoError(
-            520,
-            "Internal_ServiceError",
-            "Kusto.Data.Exceptions.KustoServiceException",
-            `Internal error: ${(error as Error).message}`,
-            "Service error.",
-          );
-    if (!(error instanceof KustoError))
-      deps.log(`local-adx: internal error: ${(error as Error).stack ?? String(error)}`);
+    const kusto = kustoErrorOf(error, deps.log);
     await record(deps, {
       text,
       database,
