@@ -89,7 +89,12 @@ export function parseEnv(source: RawEnv) {
         .superRefine((values, ctx) => {
           if (modeOf(values) !== "connected") return;
           const because = "required in connected mode (KUSTO_CLUSTER_URL is set and LOCAL_MODE is not)";
-          for (const key of ["ENTRA_TENANT_ID", "ENTRA_SPA_CLIENT_ID", "ENTRA_API_CLIENT_ID", "ENTRA_API_CLIENT_SECRET"] as const) {
+          for (const key of [
+            "ENTRA_TENANT_ID",
+            "ENTRA_SPA_CLIENT_ID",
+            "ENTRA_API_CLIENT_ID",
+            "ENTRA_API_CLIENT_SECRET",
+          ] as const) {
             if (!values[key]) ctx.addIssue({ code: "custom", path: [key], message: because });
           }
           if (values.KUSTO_CLUSTER_URL && new URL(values.KUSTO_CLUSTER_URL).protocol !== "https:") {
