@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { GET as getMe } from "@/app/api/me/route";
+import { GET as getBatches } from "@/app/api/metrics/batches/route";
+import { GET as getFailures } from "@/app/api/metrics/failures/route";
+import { GET as getFreshness } from "@/app/api/metrics/freshness/route";
+import { GET as getLag } from "@/app/api/metrics/lag/route";
+import { GET as getRows } from "@/app/api/metrics/rows/route";
+import { POST as postBatching } from "@/app/api/policies/batching/route";
+import { GET as getPolicyHistory } from "@/app/api/policies/history/route";
+import { POST as postRetention } from "@/app/api/policies/retention/route";
+import { GET as getPolicies } from "@/app/api/policies/route";
 import { GET as getSetupScript } from "@/app/api/setup-script/route";
 import { POST as applyStaging } from "@/app/api/staging/apply/route";
 import { GET as getTable } from "@/app/api/tables/[table]/route";
@@ -58,6 +69,30 @@ const ROUTES: GuardedRoute[] = [
     path: "/api/tables/apply",
     method: "POST",
     body: { tables: ["DeviceInfo"] },
+  },
+  { name: "GET /api/metrics/rows", handler: getRows, role: "viewer", path: "/api/metrics/rows?range=1h" },
+  { name: "GET /api/metrics/freshness", handler: getFreshness, role: "viewer", path: "/api/metrics/freshness" },
+  { name: "GET /api/metrics/lag", handler: getLag, role: "viewer", path: "/api/metrics/lag?range=1h" },
+  { name: "GET /api/metrics/failures", handler: getFailures, role: "viewer", path: "/api/metrics/failures?range=1h" },
+  { name: "GET /api/metrics/batches", handler: getBatches, role: "viewer", path: "/api/metrics/batches?range=1h" },
+  { name: "GET /api/policies", handler: getPolicies, role: "viewer", path: "/api/policies" },
+  { name: "GET /api/policies/history", handler: getPolicyHistory, role: "viewer", path: "/api/policies/history" },
+  // The policy writes need Staging: the admin row of POST /api/staging/apply above has created it by now.
+  {
+    name: "POST /api/policies/retention",
+    handler: postRetention,
+    role: "admin",
+    path: "/api/policies/retention",
+    method: "POST",
+    body: { softDelete: "0s" },
+  },
+  {
+    name: "POST /api/policies/batching",
+    handler: postBatching,
+    role: "admin",
+    path: "/api/policies/batching",
+    method: "POST",
+    body: { mode: "table", MaximumBatchingTimeSpan: "00:00:30", MaximumNumberOfItems: 500, MaximumRawDataSizeMB: 1024 },
   },
 ];
 
@@ -131,5 +166,21 @@ describe("GET /api/me", () => {
     });
     const viewer = await (await call(ROUTES[0]!, "viewer")).json();
     expect(viewer).toMatchObject({ upn: "viewer@contoso.local", roles: ["viewer"] });
+  });
+});
+
+describe("the route table", () => {
+  it("lists every exported handler of every route under app/api (only GET /api/health is open)", async () => {
+    const apiDir = path.join(process.cwd(), "app", "api");
+    const files = (await readdir(apiDir, { recursive: true })).filter((f) => path.basename(f) === "route.ts");
+    const exported: string[] = [];
+    for (const file of files) {
+      const source = await readFile(path.join(apiDir, file), "utf8");
+      const route = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\/\.$/, "");
+      for (const [, method] of source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        exported.push(`${method} ${route}`);
+    }
+    const listed = ROUTES.map((r) => r.name);
+    expect(exported.filter((name) => name !== "GET /api/health").sort()).toEqual([...listed].sort());
   });
 });
