@@ -11,6 +11,7 @@ import { useRole } from "@/components/auth/use-role";
 import { stagingApplyMutation } from "@/lib/queries/tables";
 import type { PlanStepDto, StagingStatusDto } from "@/lib/schemas/table-responses";
 import { ApplyResultView, OutcomeBadge } from "./apply-result";
+import { intakeNotice } from "./intake-notice";
 import { PlanSteps } from "./plan-steps";
 import { previewStagingSteps } from "./staging-preview";
 import styles from "./tables.module.css";
@@ -35,6 +36,7 @@ export function StagingCard({ staging }: { staging: StagingStatusDto }) {
   const steps = previewStagingSteps(staging);
   const [shownSteps, setShownSteps] = useState<PlanStepDto[]>([]);
   const badge = STAGING_BADGE[staging.status];
+  const waiting = intakeNotice(staging, { isAdmin });
   return (
     <Card className={styles.stagingCard} aria-labelledby="staging-title">
       <div className={styles.cardHead}>
@@ -65,6 +67,17 @@ export function StagingCard({ staging }: { staging: StagingStatusDto }) {
           </div>
         ) : null}
       </div>
+      {waiting ? (
+        // Icon and words, not colour alone; a polite live region so a refetch that starts the wait is announced.
+        <div
+          className={styles.warningBox}
+          role="status"
+          style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start", marginBottom: "0.75rem" }}
+        >
+          <Icon name="clock" size={18} />
+          <span>{waiting}</span>
+        </div>
+      ) : null}
       <ul className={styles.prereqs} aria-label="Staging prerequisites">
         {PREREQUISITES.map(([key, label]) => {
           const p = staging.prerequisites[key];

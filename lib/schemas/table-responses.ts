@@ -27,6 +27,20 @@ export const tableStatusSchema = z.object({
 export type TableStatusDto = z.infer<typeof tableStatusSchema>;
 
 const prerequisiteSchema = z.object({ ok: z.boolean(), detail: z.string() });
+
+/**
+ * Whether the event stream is waiting for Staging (local mode: the engine refused its deliveries within the last
+ * minute and accepted none since). `refusedCount` counts refused deliveries (retries included), not held messages;
+ * `since` is the first refusal. `reason` is the last refusal's.
+ */
+export const stagingIntakeSchema = z.object({
+  waiting: z.boolean(),
+  refusedCount: z.number(),
+  since: z.string().nullable(),
+  reason: z.enum(["table-missing", "mapping-missing"]).nullable(),
+});
+export type StagingIntake = z.infer<typeof stagingIntakeSchema>;
+
 export const stagingStatusSchema = z.object({
   table: z.string(),
   mappingName: z.string(),
@@ -49,6 +63,11 @@ export const stagingStatusSchema = z.object({
       source: z.enum(["table", "database", "default", "effective"]),
     })
     .nullable(),
+  /**
+   * `null` in connected mode (ADX's Event Hub connection state is not readable with the user's token) or when the
+   * engine could not be asked; absent in responses from before this field existed.
+   */
+  intake: stagingIntakeSchema.nullable().optional(),
 });
 export type StagingStatusDto = z.infer<typeof stagingStatusSchema>;
 

@@ -12,6 +12,7 @@ import type { IngestFormat } from "./decode";
 import { failure, type IngestCaller, recordFailures } from "./failures";
 import { ingestBlobs } from "./ingest-blobs";
 import { QueueWriter } from "./queue-writer";
+import { RefusalLog, type RefusalView } from "./refusals";
 import type { SealReason } from "./batch-log";
 import { ensureIngestSchema } from "./schema";
 
@@ -25,7 +26,14 @@ interface QueuedItem {
   readonly payload: string;
 }
 
-/** Why a batch was sealed. */
+/** Messages of one table queued and not yet sealed. */
+export interface PendingView {
+  items: number;
+  rawBytes: number;
+  oldestEnqueuedAt: string | null;
+}
+
+const emptyPending = (): PendingView => ({ items: 0, rawBytes: 0, oldestEnqueuedAt: null });
 
 /** Options of the intake; tests inject the clock and drive `tick()` themselves. */
 export interface IntakeOptions {
@@ -48,6 +56,7 @@ const INTAKE_CALLER: IngestCaller = { principal: "local-intake", user: "local-in
 export class Intake {
   private readonly queues = new Map<string, QueuedItem[]>();
   private readonly queuedBytes = new Map<string, number>();
+  private readonly refusals = new RefusalLog();
   private writer!: QueueWriter;
   private sealing: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -100,14 +109,21 @@ export class Intake {
   async enqueue(table: string, format: IngestFormat, mapping: string, payload: string): Promise<EnqueueResult> {
     if (this.closed) throw new Error("The intake is closed.");
     const catalog = this.options.storage.catalog;
-    if (!catalog.tables.has(table))
-      return { status: "not-ready", reason: `Entity ID '${table}' of kind 'Table' was not found.` };
+    if (!catalog.tables.has(table)) {
+      const reason = `Entity ID '${table}' of kind 'Table' was not found.`;
+      this.refusals.refused(table, "table-missing", reason, this.now());
+      return { status: "not-ready", reason };
+    }
     if (mapping && !catalog.mappings.some((m) => m.table === table && m.name === mapping)) {
-      return { status: "not-ready", reason: `Mapping reference '${mapping}' in table '${table}' was not found.` };
+      const reason = `Mapping reference '${mapping}' in table '${table}' was not found.`;
+      this.refusals.refused(table, "mapping-missing", reason, this.now());
+      return { status: "not-ready", reason };
     }
     const at = this.now();
     const rawBytes = Buffer.byteLength(payload, "utf8");
     const id = await this.writer.write({ table, format, mapping, enqueuedAtMs: at, rawBytes, payload });
+    // Only once the message is durable: a failed write leaves the producer waiting, as it is.
+    this.refusals.accepted(table);
     const queue = this.push(table, { id, enqueuedAt: at, rawBytes, format, mapping, payload });
     const limits = effectiveBatchLimits(catalog, table);
     if (queue.length >= limits.maxItems) this.seal(table, "count");
@@ -143,8 +159,8 @@ export class Intake {
   }
 
   /** Messages waiting per table (not yet sealed). */
-  pending(): Record<string, { items: number; rawBytes: number; oldestEnqueuedAt: string | null }> {
-    const out: Record<string, { items: number; rawBytes: number; oldestEnqueuedAt: string | null }> = {};
+  pending(): Record<string, PendingView> {
+    const out: Record<string, PendingView> = {};
     for (const [table, q] of this.queues) {
       out[table] = {
         items: q.length,
@@ -153,6 +169,14 @@ export class Intake {
       };
     }
     return out;
+  }
+
+  /**
+   * Whether a producer of `table` is waiting (its deliveries refused recently, none accepted since), and what is
+   * queued for it and not yet sealed. Served by `GET /local/intake`.
+   */
+  waitingState(table: string): RefusalView & { pending: PendingView } {
+    return { ...this.refusals.view(table, this.now()), pending: this.pending()[table] ?? emptyPending() };
   }
 
   /** Takes the table's current items as one batch; batches are ingested one at a time, in order. */
@@ -269,3 +293,4 @@ export class Intake {
 }
 
 export { listBatches, type BatchRecord, type SealReason } from "./batch-log";
+export { WAITING_WINDOW_MS, type RefusalReason, type RefusalView } from "./refusals";

@@ -5,6 +5,8 @@
  * - `POST /local/eventhub/{db}/{table}?format=multijson&mappingName=…` — LOCAL ONLY: the Event Hub data connection
  *   stand-in. 202 once the message is durably queued; 409 while the table (or mapping) does not exist yet.
  * - `GET /local/batches?table=…&since=…&limit=…` — LOCAL ONLY: sealed batches (for the console's latency chart).
+ * - `GET /local/intake?table=T` — LOCAL ONLY: whether a producer of T is waiting (its deliveries refused with 409
+ *   within the last minute, none accepted since), with the refusal count, times and reason, and T's pending messages.
  * Same bearer-token checks as the Kusto endpoints: ingest needs an ingestor/user/admin role, batches a reader.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -172,6 +174,18 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
         );
       }
       return reply.code(202).send({ status: "Enqueued", id: outcome.id });
+    } catch (error) {
+      return fail(reply, error);
+    }
+  });
+
+  app.get<{ Querystring: Query }>("/local/intake", async (req, reply) => {
+    try {
+      const caller = await guard(req, reply, "read", deps.database);
+      if (!caller) return reply;
+      const table = req.query.table;
+      if (!table) throw KustoError.badRequest("'table' is required.");
+      return reply.code(200).send(intake.waitingState(table));
     } catch (error) {
       return fail(reply, error);
     }
