@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, type Page } from "@playwright/test";
 import { Client, KustoConnectionStringBuilder } from "azure-kusto-data";
+import { buildSetupScript } from "@/kql/generate/script";
 import { clientCredentials, onBehalfOf, signInHeadless } from "@/local/entra/dev-client";
 import {
   API_SCOPE,
@@ -164,4 +165,13 @@ export function testAs(role: DemoRole) {
       await provide(await signIn(page, role));
     },
   });
+}
+
+/**
+ * Applies the console's generated setup script (the exact commands `npm run --silent export-kql -- --tables …`
+ * prints: Staging, its mapping, retention 0s, batching 30 s, then each table's function, table and update policy)
+ * through `kusto`, one command at a time. Every command is idempotent, so specs call it to reach a known state.
+ */
+export async function applySetupScript(kusto: Client, tables: readonly string[]): Promise<void> {
+  for (const command of buildSetupScript({ tables })) await kusto.executeMgmt(DATABASE, command.text);
 }

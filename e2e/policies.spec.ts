@@ -1,25 +1,41 @@
-import { expect, test } from "./fixtures";
-import {
-  adminTokens,
-  PoliciesPage,
-  sendSimulatedMessages,
-  setUpPipeline,
-  signInAs,
-  viewerApiToken,
-} from "./pages/policies";
+import type { Client } from "azure-kusto-data";
+import { applySetupScript, expect, signIn, test } from "./fixtures";
+import { PoliciesPage } from "./pages/policies";
+import { DATABASE } from "./servers";
 
-// Needs the local services of `npm start` (IdP, engine, app) and sign-in through the local IdP.
-let engineToken: string;
-test.beforeAll(async () => {
-  engineToken = (await adminTokens()).engine;
-  await setUpPipeline(engineToken);
+// One engine serves every spec of a run, so each test first puts Staging and the tables it reads into a known state.
+const TABLES = ["DeviceProcessEvents", "AlertInfo", "AlertEvidence"] as const;
+
+/** How many update policies read Staging, from the engine itself (other specs may have enabled more tables). */
+async function updatePoliciesReadingStaging(kusto: Client): Promise<number> {
+  const result = await kusto.executeMgmt(DATABASE, ".show table * policy update");
+  let count = 0;
+  for (const row of result.primaryResults[0]?.rows() ?? []) {
+    const policy = row.toJSON<{ Policy?: unknown }>().Policy;
+    // A JSON string in ADX's answer; tables without an update policy answer `null`.
+    const parsed: unknown = typeof policy === "string" ? JSON.parse(policy) : policy;
+    const entries = (Array.isArray(parsed) ? parsed : []) as { Source?: string }[];
+    count += entries.filter((entry) => entry.Source === "Staging").length;
+  }
+  return count;
+}
+
+test.setTimeout(60_000);
+
+test.beforeEach(async ({ kustoAs }) => {
+  await applySetupScript(await kustoAs("admin"), TABLES);
 });
 
 test("admin sets batching to 30 seconds: it becomes the effective policy and the batches chart follows", async ({
   page,
+  kustoAs,
+  streamEvents,
 }) => {
-  test.setTimeout(150_000);
-  await signInAs(page, "admin");
+  test.setTimeout(180_000);
+  // Without a table policy (and none on the database) ADX's default applies, which the page must say.
+  await (await kustoAs("admin")).executeMgmt(DATABASE, ".delete table Staging policy ingestionbatching");
+
+  await signIn(page, "admin", { path: "/policies" });
   const policies = new PoliciesPage(page);
   await policies.goto();
   await expect(policies.batchingCard.getByTestId("batching-source")).toHaveText(/ADX default/);
@@ -37,22 +53,23 @@ test("admin sets batching to 30 seconds: it becomes the effective policy and the
   await expect(policies.batchingCard.getByTestId("batching-effective-time")).toHaveText(/00:00:30/);
   await expect(policies.batchingCard.getByTestId("batching-source")).toHaveText("Set on Staging");
 
-  // Messages sent now are sealed by the 30-second limit; the chart (refreshing every 15 s) shows that batch.
-  await sendSimulatedMessages(engineToken, 5);
+  // Events sent now are sealed by the 30-second limit; the chart (refreshing every 15 s) shows that batch.
+  await streamEvents({ count: 25, tables: Object.fromEntries(TABLES.map((t) => [t, 1])) });
   await expect(policies.batchesSection.getByTestId("batches-summary")).toContainText("last sealed by its time limit", {
     timeout: 90_000,
   });
-  await expect(policies.batchesSection.getByTestId("batches-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(policies.batchesPlot).toBeVisible();
   await policies.batchesSection.getByText("Show the data as a table").click();
-  await expect(policies.batchesSection.getByRole("table").getByRole("row").last()).toContainText(
-    /time limit.*\b(2\d|3\d) s\b/,
-  );
+  // The newest batch: sealed by the time limit, having added about the 30 s it waited (cells: reason … delay).
+  const newest = policies.batchesSection.getByRole("table").getByRole("row").last().getByRole("cell");
+  await expect(newest.first()).toHaveText("time limit");
+  await expect(newest.last()).toHaveText(/^(2\d|3\d) s$/);
 
   await expect(policies.historySection.getByRole("row").nth(1)).toContainText("Ingestion batching (Staging)");
 });
 
 test("invalid values are refused with messages naming the limit, before anything is sent", async ({ page }) => {
-  await signInAs(page, "admin");
+  await signIn(page, "admin", { path: "/policies" });
   const policies = new PoliciesPage(page);
   await policies.goto();
   const items = policies.batchingField("MaximumNumberOfItems");
@@ -74,10 +91,17 @@ test("invalid values are refused with messages naming the limit, before anything
   expect(await policies.errorOf(policies.softDelete)).toMatch(/at most 365000\.00:00:00/);
 });
 
-test("retention edit with the exact command previewed", async ({ page }) => {
-  await signInAs(page, "admin");
+test("retention edit with the exact command previewed", async ({ page, kustoAs }) => {
+  const kusto = await kustoAs("admin");
+  // Start from a retention other than the one applied below, so the apply visibly changes it.
+  await kusto.executeMgmt(DATABASE, ".alter-merge table Staging policy retention softdelete = 1d");
+  const readers = await updatePoliciesReadingStaging(kusto);
+  expect(readers).toBeGreaterThanOrEqual(TABLES.length);
+
+  await signIn(page, "admin", { path: "/policies" });
   const policies = new PoliciesPage(page);
   await policies.goto();
+  await expect(policies.retentionCard.getByTestId("retention-effective")).toHaveText(/^1\.00:00:00/);
   await policies.fill(policies.softDelete, "7d");
   await expect(policies.retentionPreview).toHaveText(".alter-merge table Staging policy retention softdelete = 7d");
   await policies.fill(policies.softDelete, "0s");
@@ -88,25 +112,28 @@ test("retention edit with the exact command previewed", async ({ page }) => {
   await expect(policies.retentionForm.getByRole("status")).toContainText("Applied: .alter-merge table Staging");
   await expect(policies.retentionCard.getByTestId("retention-effective")).toHaveText(/^00:00:00/);
   await expect(policies.retentionCard.getByTestId("retention-source")).toHaveText("Set on Staging");
-  await expect(policies.retentionCard).toContainText(/All 3 update policies reading Staging are transactional/);
+  await expect(policies.retentionCard).toContainText(
+    `All ${readers} update policies reading Staging are transactional`,
+  );
 });
 
-test("a viewer sees the values read-only and the API answers 403 to changes", async ({ page, request }) => {
-  await signInAs(page, "viewer");
+test("a viewer sees the values read-only and the API answers 403 to changes", async ({ page, request, apiToken }) => {
+  await signIn(page, "viewer", { path: "/policies" });
   const policies = new PoliciesPage(page);
   await policies.goto();
   await expect(policies.batchingCard.getByTestId("batching-source")).toBeVisible();
+  await expect(policies.retentionCard.getByTestId("retention-effective")).toBeVisible();
   await expect(policies.main.getByRole("form")).toHaveCount(0);
   await expect(policies.main.getByRole("textbox")).toHaveCount(0);
   await expect(policies.main.getByRole("button", { name: /Apply/ })).toHaveCount(0);
 
-  const token = await viewerApiToken();
+  const headers = { authorization: `Bearer ${await apiToken("viewer")}` };
   for (const [path, body] of [
     ["/api/policies/batching", { mode: "inherit" }],
     ["/api/policies/retention", { softDelete: "0s" }],
   ] as const) {
-    const response = await request.post(path, { data: body, headers: { authorization: `Bearer ${token}` } });
-    expect(response.status()).toBe(403);
+    const response = await request.post(path, { data: body, headers });
+    expect(response.status(), path).toBe(403);
     expect(await response.json()).toMatchObject({ code: "forbidden:auth" });
   }
 });

@@ -41,6 +41,11 @@ export class HealthPage {
     return this.main.getByRole("table", { name: "Freshness per table" });
   }
 
+  /** A chart's plot itself; recharts also draws each legend icon as an `svg.recharts-surface`. */
+  plotOf(chart: Locator): Locator {
+    return chart.locator(".recharts-wrapper > svg.recharts-surface");
+  }
+
   /** Opens a chart's table alternative and returns the table. */
   async tableOf(chart: Locator): Promise<Locator> {
     await chart.getByText("Show the data as a table").click();
