@@ -27,12 +27,16 @@ function jsonPointer(steps: readonly PathStep[]): string | null {
   return p;
 }
 
-/** `d.a.b[0]` with constant steps; a missing key or index, or a path into a non-bag, gives SQL NULL. */
-export function extractPath(base: SqlNode, steps: readonly PathStep[]): SqlNode {
+/** The path text `json_extract` takes for constant steps (JSONPath, or JSON Pointer for keys with a quote). */
+export function pathText(steps: readonly PathStep[]): string {
   const needsPointer = steps.some((s) => "key" in s && s.key.includes('"'));
   const pointer = needsPointer ? jsonPointer(steps) : null;
-  const path = pointer ?? jsonPath(steps);
-  return sql`json_extract(${base}, ${Sql.str(path)})`;
+  return pointer ?? jsonPath(steps);
+}
+
+/** `d.a.b[0]` with constant steps; a missing key or index, or a path into a non-bag, gives SQL NULL. */
+export function extractPath(base: SqlNode, steps: readonly PathStep[]): SqlNode {
+  return sql`json_extract(${base}, ${Sql.str(pathText(steps))})`;
 }
 
 /** `d[expr]` with a computed key (string) or index (long). */

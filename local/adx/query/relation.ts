@@ -2,6 +2,7 @@
 import type { KustoNode } from "@/local/adx/kusto/language";
 
 import type { CompileContext } from "./context";
+import type { PathBatch } from "./path-batch";
 import { Sql, sql, type SqlNode } from "./sql";
 import type { ColumnInfo } from "./tree";
 import type { KustoType } from "./types";
@@ -80,6 +81,8 @@ export class Translator {
 export interface Env {
   readonly t: Translator;
   readonly row: Relation | null;
+  /** Set by operators that batch constant paths into the row's dynamic columns (`path-batch.ts`). */
+  readonly paths?: PathBatch;
 }
 
 /** SELECT list items that pass the hidden ingestion time through, when the input has it. */

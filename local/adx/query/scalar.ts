@@ -56,6 +56,11 @@ function nameReference(node: KustoNode, env: Env): Scalar {
   throw unsupported(`The name '${name}' here`, node);
 }
 
+function isColumnReference(node: KustoNode): boolean {
+  const symbol = node.ReferencedSymbol;
+  return typeOf(node) === "NameReference" && !!symbol && typeOf(symbol) === "ColumnSymbol";
+}
+
 /** The hidden ingestion time of the current row, or null once rows were aggregated (as in Kusto). */
 export function ingestionTime(env: Env): Scalar {
   return env.row?.ingestionTime
@@ -101,5 +106,8 @@ function pathAccess(node: KustoNode, env: Env): Scalar {
   }
   const base = scalar(cur, env);
   if (base.type !== "dynamic") throw unsupported(`A path into a '${base.type}' value`, node);
+  if (env.paths && env.row && base.sql.kind === "Identifier" && isColumnReference(cur)) {
+    return { sql: env.paths.ref(base.sql.name, steps), type: "dynamic" };
+  }
   return { sql: extractPath(base.sql, steps), type: "dynamic" };
 }

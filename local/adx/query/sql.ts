@@ -8,7 +8,9 @@ export type SqlNode =
   | { readonly kind: "Param"; readonly value: string | number | boolean | bigint }
   | { readonly kind: "StringLiteral"; readonly value: string }
   | { readonly kind: "Identifier"; readonly name: string }
-  | { readonly kind: "Concat"; readonly parts: readonly SqlNode[] };
+  | { readonly kind: "Concat"; readonly parts: readonly SqlNode[] }
+  /** Resolved when compiled: lets a translator decide a sub-expression's form after seeing the whole operator. */
+  | { readonly kind: "Lazy"; readonly resolve: () => SqlNode };
 
 const freeze = <T extends SqlNode>(n: T): T => Object.freeze(n);
 
@@ -26,6 +28,8 @@ export const Sql = {
   /** A quoted identifier: Kusto names go in verbatim, and DuckDB reserves words like `last` and `dec`. */
   id: (name: string): SqlNode => freeze({ kind: "Identifier", name }),
   concat: (...parts: readonly SqlNode[]): SqlNode => freeze({ kind: "Concat", parts: Object.freeze([...parts]) }),
+  /** A node decided at compile time (see `path-batch.ts`); `resolve` must be pure once the operator is built. */
+  lazy: (resolve: () => SqlNode): SqlNode => freeze({ kind: "Lazy", resolve }),
   join: (parts: readonly SqlNode[], separator = ", "): SqlNode => {
     const out: SqlNode[] = [];
     parts.forEach((p, i) => {
@@ -94,6 +98,9 @@ export function compileSql(node: SqlNode): { text: string; params: (string | num
         return;
       case "Concat":
         n.parts.forEach(visit);
+        return;
+      case "Lazy":
+        visit(n.resolve());
         return;
     }
   };

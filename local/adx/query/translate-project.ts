@@ -3,6 +3,7 @@ import type { KustoNode } from "@/local/adx/kusto/language";
 
 import { LQ, QueryError, unsupported } from "./errors";
 import { materialize } from "./materialize";
+import { PathBatch } from "./path-batch";
 import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
 import { scalar } from "./scalar";
 import { Sql, sql, type SqlNode } from "./sql";
@@ -40,13 +41,14 @@ export function translateProject(op: KustoNode, input: Relation, t: Translator):
   const out = columnsOf(op);
   const exprs = elements(op.Expressions);
   if (exprs.length !== out.length) throw unsupported("This form of 'project'", op, LQ.unsupportedOperator);
-  const env = { t, row: input };
+  const env = { t, row: input, paths: new PathBatch() };
   const items = exprs.map((e, i) => {
     if (typeOf(e) === "CompoundNamedExpression") throw unsupported("Tuple names in 'project'", e);
     const col = out[i]!;
     return sql`${materialize(scalar(e, env), col.type)} AS ${Sql.id(col.name)}`;
   });
-  return t.add(selectFrom([...items, ...passIngestionTime(input)], input), out, input.ingestionTime);
+  const from = env.paths.wrap(input, t);
+  return t.add(selectFrom([...items, ...passIngestionTime(input)], from), out, input.ingestionTime);
 }
 
 /** Names referenced anywhere inside an expression. */
@@ -93,7 +95,7 @@ export function translateExtend(op: KustoNode, input: Relation, t: Translator): 
   const stages = dependent ? named.map((n) => [n]) : [named];
   let rel = input;
   for (const stage of stages) {
-    const env = { t, row: rel };
+    const env = { t, row: rel, paths: new PathBatch() };
     const computed = new Map<string, SqlNode>();
     const cols: ColumnInfo[] = [...rel.columns];
     for (const { name, expr } of stage) {
@@ -109,7 +111,8 @@ export function translateExtend(op: KustoNode, input: Relation, t: Translator): 
       const expr = computed.get(c.name);
       return expr ? sql`${expr} AS ${Sql.id(c.name)}` : Sql.id(c.name);
     });
-    rel = t.add(selectFrom([...items, ...passIngestionTime(rel)], rel), cols, rel.ingestionTime);
+    const from = env.paths.wrap(rel, t);
+    rel = t.add(selectFrom([...items, ...passIngestionTime(rel)], from), cols, rel.ingestionTime);
   }
   const sameOrder = rel.columns.length === out.length && rel.columns.every((c, i) => c.name === out[i]!.name);
   return sameOrder ? { ...rel, columns: out } : remap(op, rel, t);
