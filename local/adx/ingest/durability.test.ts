@@ -5,7 +5,9 @@
  */
 import { Client } from "azure-kusto-data";
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngineSink } from "@/local/stream/engine-sink";
 import { DB, primary, tempDataDir } from "../testing/harness";
@@ -54,11 +56,29 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   throw new Error("engine did not start");
 }
 
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
+async function kill9(child: ChildProcess, dataDir: string): Promise<void> {
+  // The pid in the lock file is the engine's own node process (behind npx and tsx).
+  const lockFile = path.join(dataDir, "engine.lock");
+  const enginePid = existsSync(lockFile) ? Number.parseInt(readFileSync(lockFile, "utf8"), 10) : NaN;
+  await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
     process.kill(-child.pid!, "SIGKILL");
   });
+  // npx exiting does not mean the engine behind it is gone yet: wait until it is, as a restart after a crash would.
+  const deadline = Date.now() + 15_000;
+  while (Number.isInteger(enginePid) && Date.now() < deadline && isRunning(enginePid)) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/^Z|^X/.test(stat.slice(stat.lastIndexOf(")") + 2));
+  } catch {
+    return false;
+  }
 }
 
 describe("durability", () => {
@@ -71,7 +91,7 @@ describe("durability", () => {
     url = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) await kill9(child);
+    if (child && child.exitCode === null && child.signalCode === null) await kill9(child, data.dir);
     data.remove();
   });
 
@@ -96,7 +116,7 @@ describe("durability", () => {
       token: async () => "unused",
     });
     for (let i = 0; i < 3; i++) expect(await sink(message(record("X", { i })))).toBe("accepted");
-    await kill9(child);
+    await kill9(child, data.dir);
 
     child = startChild(data.dir, port);
     await waitUntilUp(url, child);
@@ -114,6 +134,6 @@ describe("durability", () => {
     }
     expect(rows).toBe(4);
     expect(await count("Staging | summarize dcount(tolong(Raw.records[0].properties.i))")).toBe(4);
-    await kill9(child);
+    await kill9(child, data.dir);
   }, 120_000);
 });

@@ -22,9 +22,23 @@ export class DataFolderLockedError extends Error {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed engine whose parent has not reaped it yet (common in containers whose PID 1 does not reap orphans)
+  // is a zombie: signal 0 still succeeds, but it holds no files or locks any more.
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces and parentheses, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state === "Z" || state === "X";
+  } catch {
+    // No /proc (macOS, Windows): fall back to the signal check alone.
+    return false;
   }
 }
 
