@@ -75,7 +75,7 @@ export function BatchesChart({ data, caption }: BatchesChartProps) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...timeAxisProps(timeSpan(points))} />
           <YAxis yAxisId="records" allowDecimals={false} width={48} />

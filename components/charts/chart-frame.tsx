@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollX } from "@/components/ui/scroll-x";
 import styles from "./charts.module.css";
 
 /**
@@ -26,7 +27,9 @@ export function ChartFrame({
       </div>
       <details className={styles.details}>
         <summary>{tableSummary}</summary>
-        <div className={styles.tableWrap}>{table}</div>
+        <ScrollX className={styles.tableWrap} label={`${caption}: data`}>
+          {table}
+        </ScrollX>
       </details>
     </figure>
   );

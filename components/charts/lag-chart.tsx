@@ -54,7 +54,7 @@ export function LagChart({ data, caption }: LagChartProps) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="table" interval={0} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => `${v}s`} width={56} />

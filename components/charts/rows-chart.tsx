@@ -55,7 +55,7 @@ export function RowsChart({ data, tables, binMinutes, caption }: RowsChartProps)
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <AreaChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...timeAxisProps(timeSpan(points))} />
           <YAxis tickFormatter={(v: number) => formatCompact(v)} allowDecimals={false} width={48} />

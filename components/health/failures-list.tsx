@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollX } from "@/components/ui/scroll-x";
 import { formatCount, formatUtc } from "@/lib/format";
 import { RANGE_SPECS, type FailuresResponse } from "@/lib/schemas/health";
 import styles from "./health.module.css";
@@ -10,7 +11,7 @@ export function FailuresList({ data }: { data: FailuresResponse }) {
   if (data.tables.length === 0) return <p>No ingestion failures in the {range}.</p>;
   return (
     <>
-      <div className={styles.tableWrap}>
+      <ScrollX className={styles.tableWrap} label="Ingestion failures">
         <table className={styles.table} aria-label="Failures per table">
           <thead>
             <tr>
@@ -35,7 +36,7 @@ export function FailuresList({ data }: { data: FailuresResponse }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
       <h3>Newest failures{data.truncated ? ` (latest ${data.failures.length})` : ""}</h3>
       <ol aria-label="Failures with their reasons">
         {data.failures.map((f, i) => (

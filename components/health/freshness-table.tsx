@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollX } from "@/components/ui/scroll-x";
 import { formatDuration, formatUtc } from "@/lib/format";
 import type { FreshnessResponse } from "@/lib/schemas/health";
 import { EmptyState } from "./empty-state";
@@ -16,7 +17,7 @@ export function FreshnessTable({ data }: { data: FreshnessResponse }) {
       <p className={styles.status}>
         Stale = no rows ingested for more than {data.staleAfterMinutes} minutes (looking back {data.lookbackDays} days).
       </p>
-      <div className={styles.tableWrap}>
+      <ScrollX className={styles.tableWrap} label="Freshness per table">
         <table className={styles.table} aria-label="Freshness per table">
           <thead>
             <tr>
@@ -47,7 +48,7 @@ export function FreshnessTable({ data }: { data: FreshnessResponse }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }

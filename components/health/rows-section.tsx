@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollX } from "@/components/ui/scroll-x";
 import Link from "next/link";
 import { RowsChart } from "@/components/charts/rows-chart";
 import { formatCount } from "@/lib/format";
@@ -29,7 +30,7 @@ export function RowsSection({ data }: { data: RowsResponse }) {
         />
       )}
       <h3>Totals</h3>
-      <div className={styles.tableWrap}>
+      <ScrollX className={styles.tableWrap} label="Rows per table">
         <table className={styles.table} aria-label="Rows per table in the range">
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export function RowsSection({ data }: { data: RowsResponse }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }

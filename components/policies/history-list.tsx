@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollX } from "@/components/ui/scroll-x";
 import { useQuery } from "@tanstack/react-query";
 import { QueryState } from "@/components/health/query-state";
 import { formatUtc } from "@/lib/format";
@@ -20,7 +21,7 @@ export function HistoryList({ stagingTable }: { stagingTable: string }) {
             return <p>The cluster&apos;s journal cannot be read with your rights: {data.unavailable}</p>;
           if (data.changes.length === 0) return <p>No retention or batching change is recorded for {stagingTable}.</p>;
           return (
-            <div className={styles.tableWrap}>
+            <ScrollX className={styles.tableWrap} label="Policy change history">
               <table className={styles.table} aria-label="Policy changes, newest first">
                 <thead>
                   <tr>
@@ -45,7 +46,7 @@ export function HistoryList({ stagingTable }: { stagingTable: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollX>
           );
         }}
       </QueryState>

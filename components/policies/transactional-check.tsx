@@ -1,3 +1,4 @@
+import { ScrollX } from "@/components/ui/scroll-x";
 import type { PoliciesView } from "@/lib/schemas/policies";
 import styles from "./policies.module.css";
 
@@ -17,7 +18,7 @@ export function TransactionalCheck({ view }: { view: PoliciesView }) {
           ? `✓ All ${policies.length} update policies reading ${view.stagingTable} are transactional.`
           : `⚠ ${bad.length} of ${policies.length} update policies reading ${view.stagingTable} are not transactional: with 0 retention their data can be lost when they fail.`}
       </p>
-      <div className={styles.tableWrap}>
+      <ScrollX className={styles.tableWrap} label="Update policies reading Staging">
         <table className={styles.table} aria-label={`Update policies reading ${view.stagingTable}`}>
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export function TransactionalCheck({ view }: { view: PoliciesView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </>
   );
 }
