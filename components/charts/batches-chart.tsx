@@ -79,7 +79,13 @@ export function BatchesChart({ data, caption }: BatchesChartProps) {
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...timeAxisProps(timeSpan(points))} />
           <YAxis yAxisId="records" allowDecimals={false} width={48} />
-          <YAxis yAxisId="delay" orientation="right" tickFormatter={(v: number) => `${v}s`} width={48} />
+          <YAxis
+            yAxisId="delay"
+            orientation="right"
+            // Delays are often sub-second: whole milliseconds keep the labels short enough to fit.
+            tickFormatter={(v: number) => (v < 1 ? `${Math.round(v * 1000)} ms` : `${Number(v.toFixed(1))} s`)}
+            width={64}
+          />
           <Tooltip
             labelFormatter={formatTimeLabel}
             formatter={(value, name) =>

@@ -27,6 +27,13 @@ const time = new Intl.DateTimeFormat("en-US", {
   hourCycle: "h23",
   timeZone: "UTC",
 });
+const secondsTime = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 const dayTime = new Intl.DateTimeFormat("en-US", {
   month: "short",
   day: "numeric",
@@ -36,9 +43,13 @@ const dayTime = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-/** An x-axis tick for a time series: `14:05` within a day, `Mar 5, 14:00` beyond (UTC, as ADX reports times). */
+/**
+ * An x-axis tick for a time series: `14:05:30` within a few minutes (so ticks differ), `14:05` within a day,
+ * `Mar 5, 14:00` beyond (UTC, as ADX reports times).
+ */
 export function formatTick(ms: number, spanMs: number): string {
-  return spanMs > 86_400_000 ? dayTime.format(ms) : time.format(ms);
+  if (spanMs > 86_400_000) return dayTime.format(ms);
+  return spanMs < 600_000 ? secondsTime.format(ms) : time.format(ms);
 }
 
 /** Milliseconds from the first to the last point of a time series (points carry epoch ms in `t`). */
