@@ -1,21 +1,11 @@
 /** Kusto scalar types as the translator sees them, and their DuckDB spelling in the storage layout. */
+import { DUCKDB_TYPES, type KustoType } from "../storage/kusto-types";
 import { Sql, type SqlNode } from "./sql";
 
-export type KustoType =
-  "string" | "long" | "int" | "real" | "bool" | "datetime" | "timespan" | "guid" | "dynamic" | "decimal";
+// The storage layout owns the Kusto → DuckDB type map; the translator compiles against exactly that layout.
+export type { KustoType } from "../storage/kusto-types";
 
-const DUCK: Readonly<Record<KustoType, string>> = {
-  string: "VARCHAR",
-  long: "BIGINT",
-  int: "INTEGER",
-  real: "DOUBLE",
-  bool: "BOOLEAN",
-  datetime: "TIMESTAMP_NS",
-  timespan: "BIGINT",
-  guid: "UUID",
-  dynamic: "JSON",
-  decimal: "DECIMAL(38,18)",
-};
+const DUCK = DUCKDB_TYPES;
 
 const KNOWN = new Set<string>(Object.keys(DUCK));
 
