@@ -225,8 +225,9 @@ test("a viewer cannot apply: no actions in the UI, and the API answers 403", asy
 
 test("an unknown table shows the not-found page", async ({ page }) => {
   await signIn(page, "viewer", { path: "/tables" });
-  // Names are case-sensitive. The status is 200, not 404: the dashboard's loading boundary streams the shell first.
-  await page.goto("/tables/deviceprocessevents");
+  // Names are case-sensitive; only catalog names are pages, so the router answers 404 before anything renders.
+  const response = await page.goto("/tables/deviceprocessevents");
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Table not found");
   await page.getByRole("link", { name: "Go to all tables" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tables" })).toBeVisible();

@@ -8,8 +8,8 @@ import styles from "./detail-page.module.css";
 
 type Params = Promise<{ table: string }>;
 
-// Only catalog names are pages; anything else renders not-found.tsx before any client code runs. (The status stays
-// 200: the dashboard's loading boundary has already streamed the shell when notFound() is thrown.)
+// Only catalog names are pages: proxy.ts answers 404 for any other name before this renders; this guard (not-found.tsx,
+// status 200 under the loading boundary) covers a request that bypassed the proxy.
 async function catalogTable(params: Params) {
   const { table } = await params;
   const entry = findTable(decodeURIComponent(table));
