@@ -3,7 +3,9 @@ import { kustoFromDuckText } from "../storage/time";
 import type { CommandContext, CommandHandler } from "./context";
 import { checkDatabaseName } from "./policy-result";
 import { columns, table } from "./result";
+import { commandProperties } from "./parsed-command";
 import { databaseSchemaJson } from "./schema-json";
+import { databaseSchemaScript } from "./schema-script";
 
 /** Engine version reported by `.show version`. */
 export const ENGINE_VERSION = "1.0.0-local";
@@ -184,6 +186,18 @@ export const OPERATION_COMMANDS: Readonly<Record<string, CommandHandler>> = {
     run: async (ctx, cmd) => {
       checkDatabaseName(ctx, cmd);
       return table(columns("DatabaseSchema:string"), [[databaseSchemaJson(ctx.storage.catalog)]]);
+    },
+  },
+  ShowDatabaseSchemaAsCslScript: {
+    commandType: "DatabaseSchemaShow",
+    access: "read",
+    run: async (ctx, cmd) => {
+      checkDatabaseName(ctx, cmd);
+      // IncludeEncodingPolicies / IncludeSecuritySettings select kinds the engine never stores; ShowObfuscatedStrings
+      // reveals nothing here. Only IncludeIngestionMappings changes the script.
+      const mappings = commandProperties(cmd).get("includeingestionmappings")?.toLowerCase() !== "false";
+      const rows = databaseSchemaScript(ctx.storage.catalog, { ingestionMappings: mappings }).map((c) => [c]);
+      return table(columns("DatabaseSchemaScript:string"), rows);
     },
   },
 };
