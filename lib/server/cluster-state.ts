@@ -17,14 +17,13 @@ import {
   activityRowSchema,
   databaseSchemaRowSchema,
   ingestionFailureRowSchema,
-  mappingRowSchema,
   parseRows,
-  policyRowSchema,
   schemaJsonSchema,
+  schemaScriptRowSchema,
   tablesDetailsRowSchema,
-  type MappingRow,
   type SchemaJson,
 } from "./state/show-schemas";
+import { readSchemaScript } from "./state/schema-script";
 
 export type { StateReadTarget } from "./state/commands";
 
@@ -49,11 +48,11 @@ const CATALOG_NAMES: ReadonlySet<string> = new Set(tableNames);
 
 /**
  * Reads the whole state of one database in a constant number of round trips, whatever the number of tables:
- * five management commands issued concurrently (database schema as json → tables, ordered columns and functions;
- * `.show tables details` → counts, effective retention and batching, last extent time; `.show table * policy
- * update`; Staging's mappings; `.show ingestion failures`) plus ONE activity query over the catalog tables that
- * exist, sent as soon as the schema and details arrive. That is 6 requests with activity, 4 without; a database
- * without catalog tables needs no activity query (5).
+ * four management commands issued concurrently (database schema as json → tables, ordered columns and functions;
+ * `.show tables details` → counts, effective retention and batching, last extent time; the database schema as csl
+ * script → every update policy and Staging's mappings; `.show ingestion failures`) plus ONE activity query over the
+ * catalog tables that exist, sent as soon as the schema and details arrive. That is 5 requests with activity, 3
+ * without; a database without catalog tables needs no activity query (4).
  *
  * Staging's OWN retention/batching and the database batching are not read separately (they would cost three more
  * round trips): the effective values of `.show tables details` are used, which status labels "effective".
@@ -73,8 +72,9 @@ export async function readClusterStateWithWarnings(
   const schemaDoc = command(commands.schema).then((r) => parseSchemaDocument(r, commands.schema));
   const details = command(commands.details).then((r) => parseRows(tablesDetailsRowSchema, r, commands.details));
   const tables = Promise.all([details, schemaDoc]).then(([d, doc]) => tablesFrom(d, doc, database, warnings));
-  const policies = command(commands.updatePolicies).then((r) => parseRows(policyRowSchema, r, commands.updatePolicies));
-  const mappings = settle(command(commands.mappings).then((r) => parseRows(mappingRowSchema, r, commands.mappings)));
+  const script = command(commands.script).then((r) =>
+    readSchemaScript(parseRows(schemaScriptRowSchema, r, commands.script).map((row) => row.DatabaseSchemaScript)),
+  );
   const failures = withActivity
     ? settle(command(commands.failures).then((r) => parseRows(ingestionFailureRowSchema, r, commands.failures)))
     : null;
@@ -91,12 +91,11 @@ export async function readClusterStateWithWarnings(
       })
     : null;
   // Every request is in flight before the first await; nothing below issues another one.
-  const [tableMap, doc, detailRows, policyRows, mappingRows, failureRows, activityRows] = await Promise.all([
+  const [tableMap, doc, detailRows, scriptFacts, failureRows, activityRows] = await Promise.all([
     tables,
     schemaDoc,
     details,
-    policies,
-    mappings,
+    script,
     failures,
     activity,
   ]);
@@ -106,8 +105,8 @@ export async function readClusterStateWithWarnings(
     readAt: readAt.toISOString(),
     tables: tableMap,
     functions: functionsFrom(doc, database),
-    updatePolicies: updatePoliciesFrom(policyRows),
-    stagingMappings: stagingMappings(mappingRows, stagingTable in tableMap, stagingTable),
+    updatePolicies: updatePoliciesFrom(scriptFacts.updatePolicies),
+    stagingMappings: mappingsFrom(scriptFacts.mappings.filter((m) => m.Table === stagingTable)),
     activity: activityRows ? activityFrom(activityRows, detailRows, CATALOG_NAMES) : {},
     failures: {},
   };
@@ -139,19 +138,6 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 function describe(error: unknown): string {
   if (error instanceof AppError) return error.detail ?? error.message;
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * A missing Staging table has no mappings (the command fails with "not found" on ADX and the local engine alike);
- * any other failure, or a failure while the table exists, is an error.
- */
-function stagingMappings(result: Settled<MappingRow[]>, stagingExists: boolean, stagingTable: string) {
-  if (result.ok) return mappingsFrom(result.value);
-  if (!stagingExists && result.error instanceof AppError && /not found|does not exist/i.test(describe(result.error))) {
-    return [];
-  }
-  if (result.error instanceof AppError) throw result.error;
-  throw new AppError("internal:kusto", `The mappings of ${stagingTable} could not be read.`, { error: result.error });
 }
 
 function parseSchemaDocument(result: KustoResult, what: string): SchemaJson {

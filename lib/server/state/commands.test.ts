@@ -47,6 +47,8 @@ describe("stateCommands", () => {
   it("quotes configured names", () => {
     const c = stateCommands({ database: "Security Db", stagingTable: "Raw Events", mappingName: "M" });
     expect(c.schema).toBe(".show database ['Security Db'] schema as json");
-    expect(c.mappings).toBe(".show table ['Raw Events'] ingestion mappings");
+    expect(c.script).toBe(
+      ".show database ['Security Db'] schema as csl script with (IncludeEncodingPolicies = false, IncludeSecuritySettings = false)",
+    );
   });
 });

@@ -15,11 +15,13 @@ export interface StateReadTarget {
 
 /** The management commands of one state read; each is one round trip, none depends on another. */
 export function stateCommands(target: StateReadTarget) {
+  const database = quoteIdentifier(target.database);
   return {
-    schema: `.show database ${quoteIdentifier(target.database)} schema as json`,
+    schema: `.show database ${database} schema as json`,
     details: ".show tables details",
-    updatePolicies: ".show table * policy update",
-    mappings: `.show table ${quoteIdentifier(target.stagingTable)} ingestion mappings`,
+    // Update policies of every table and the ingestion mappings in ONE command (ADX documents both as part of the
+    // script; `IncludeIngestionMappings` defaults to true). Security settings and encoding policies are not needed.
+    script: `.show database ${database} schema as csl script with (IncludeEncodingPolicies = false, IncludeSecuritySettings = false)`,
     // Unpiped: the local engine does not pipe `.show` output into operators yet, so the window is applied in JS.
     // TODO(local/adx piping): send `| where FailedOn > ago(1h)` once the engine supports it, to keep the 14-day
     // history on the cluster side.

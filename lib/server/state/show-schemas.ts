@@ -83,6 +83,9 @@ export const policyRowSchema = z.object({
 });
 export type PolicyRow = z.output<typeof policyRowSchema>;
 
+/** `.show database D schema as csl script` (§1.4): one column `DatabaseSchemaScript`, a command per row. */
+export const schemaScriptRowSchema = z.object({ DatabaseSchemaScript: text });
+
 /** `.show table T ingestion mappings` (§1.7): the docs name the first three; the rest are the language service's. */
 export const mappingRowSchema = z.object({
   Name: text,

@@ -2,7 +2,7 @@
  * The one adapter around Microsoft's Kusto.Language (Bridge.NET build of `@kusto/language-service-next`).
  * The package registers globals instead of exporting modules, so everything that touches it goes through here.
  */
-import { createRequire } from "node:module";
+import { kustoRuntime } from "@/lib/kusto-runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Bridge.NET objects are untyped at this boundary. */
 export type KustoNode = any;
@@ -32,25 +32,7 @@ export interface KustoDiagnostic {
   readonly length: number;
 }
 
-interface Runtime {
-  readonly Kusto: any;
-  readonly Bridge: any;
-  readonly System: any;
-}
-
-const g = globalThis as unknown as { __kustoRuntime?: Runtime };
-
-/** Loads the parser once per process (about 0.2 s, then ~1 s for the first analysis). */
-export function kustoRuntime(): Runtime {
-  if (!g.__kustoRuntime) {
-    const req = createRequire(import.meta.url);
-    req("@kusto/language-service-next/bridge.min.js");
-    req("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
-    const anyGlobal = globalThis as any;
-    g.__kustoRuntime = { Kusto: anyGlobal.Kusto, Bridge: anyGlobal.Bridge, System: anyGlobal.System };
-  }
-  return g.__kustoRuntime;
-}
+export { kustoRuntime } from "@/lib/kusto-runtime";
 
 /** Converts a Bridge.NET list (`IReadOnlyList`) to a JS array; null becomes `[]`. */
 export function toArray<T = any>(list: unknown): T[] {
