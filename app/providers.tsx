@@ -1,56 +1,52 @@
 "use client";
 
-import {
-  EventType,
-  InteractionType,
-  PublicClientApplication,
-  type AuthenticationResult,
-  type EventMessage,
-} from "@azure/msal-browser";
-import { MsalProvider } from "@azure/msal-react";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { AuthGate } from "@/components/auth/auth-gate";
 import { AuthUiProvider } from "@/components/auth/auth-context";
-import { setTokenSource } from "@/lib/api/client";
+import { AuthSessionProvider, STARTING_SESSION, type AuthSession } from "@/components/auth/auth-session";
+import type { MsalSessionProps } from "@/components/auth/msal-session";
+import { SignInUnavailable } from "@/components/auth/sign-in-unavailable";
 import { makeQueryClient } from "@/lib/api/query-client";
-import { buildMsalConfiguration } from "@/lib/auth/msal-config";
 import type { PublicAuthConfig } from "@/lib/auth/public-config";
-import { createMsalTokenSource } from "@/lib/auth/token-source";
 
 /**
- * The client-side root: one PublicClientApplication (built from the server's runtime config, so one build serves
- * Entra ID and the local IdP), MsalProvider, the QueryClient, and the sign-in gate. Must not wrap the redirect
- * bridge page (app/auth/redirect), which has to run without MsalProvider.
+ * The client-side root: the QueryClient, the sign-in gate, and MSAL (built from the server's runtime config, so one
+ * build serves Entra ID and the local IdP). MSAL is most of a page's JavaScript, so it is not on the first load:
+ * its module is imported once the page has painted, and until it reports, the gate shows "Signing in…" as it does
+ * while MSAL starts. Must not wrap the redirect bridge page (app/auth/redirect), which has to run without MSAL's
+ * provider.
  */
 export function Providers({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
   const [notice, setNotice] = useState<string>();
-  const [{ pca, queryClient, sessionEvents }] = useState(() => {
-    const browser = typeof window !== "undefined";
-    const pca = new PublicClientApplication(buildMsalConfiguration(config, browser ? window.location.origin : ""));
-    pca.addEventCallback((event: EventMessage) => {
-      if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
-        const account = (event.payload as AuthenticationResult | null)?.account;
-        if (account) pca.setActiveAccount(account);
-      }
-    });
-    // Only in the browser: on the server this module-level source would be shared by every request.
-    if (browser) setTokenSource(createMsalTokenSource(pca, config.apiScope));
+  const [session, setSession] = useState<AuthSession>(STARTING_SESSION);
+  const [msal, setMsal] = useState<{ Session: ComponentType<MsalSessionProps> } | { error: string }>();
+  const [{ queryClient, sessionEvents }] = useState(() => {
     // The QueryClient outlives renders; it reports a rejected session through this target to the effect below.
     const sessionEvents = new EventTarget();
     const queryClient = makeQueryClient({ onSessionInvalid: () => sessionEvents.dispatchEvent(new Event("invalid")) });
-    return { pca, queryClient, sessionEvents };
+    return { queryClient, sessionEvents };
   });
 
+  useEffect(() => {
+    let live = true;
+    import("@/components/auth/msal-session").then(
+      (module) => live && setMsal({ Session: module.MsalSession }),
+      (error: unknown) => live && setMsal({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const { forget } = session;
   const endSession = useCallback(
     (message: string) => {
       queryClient.clear();
       setNotice(message);
-      // clearCache forgets the tokens in this tab without navigating; clearing the active account then emits the
-      // event that makes MsalProvider re-read (now no) accounts, so the gate shows the sign-in screen.
-      void pca.clearCache().finally(() => pca.setActiveAccount(null));
+      void forget();
     },
-    [pca, queryClient],
+    [queryClient, forget],
   );
   useEffect(() => {
     const onInvalid = () => endSession("Your session is no longer valid. Sign in again.");
@@ -58,27 +54,22 @@ export function Providers({ config, children }: { config: PublicAuthConfig; chil
     return () => sessionEvents.removeEventListener("invalid", onInvalid);
   }, [sessionEvents, endSession]);
 
-  useEffect(() => {
-    // Interactive failures (cancelled sign-in, refused consent) arrive from the redirect; show them on the screen.
-    const id = pca.addEventCallback((event: EventMessage) => {
-      const interactive =
-        event.interactionType === InteractionType.Redirect || event.interactionType === InteractionType.Popup;
-      if (event.eventType === EventType.ACQUIRE_TOKEN_FAILURE && interactive && event.error)
-        setNotice(`Sign-in did not complete: ${event.error.message.split("\n")[0]}`);
-    });
-    return () => {
-      if (id) pca.removeEventCallback(id);
-    };
-  }, [pca]);
-
   const ui = useMemo(() => ({ config, notice, endSession }), [config, notice, endSession]);
+  if (msal && "error" in msal)
+    return (
+      <SignInUnavailable
+        message="The sign-in code could not be loaded. Reload the page to try again."
+        detail={msal.error}
+      />
+    );
   return (
-    <MsalProvider instance={pca}>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      {msal ? <msal.Session config={config} onSession={setSession} onNotice={setNotice} /> : null}
+      <AuthSessionProvider value={session}>
         <AuthUiProvider value={ui}>
           <AuthGate>{children}</AuthGate>
         </AuthUiProvider>
-      </QueryClientProvider>
-    </MsalProvider>
+      </AuthSessionProvider>
+    </QueryClientProvider>
   );
 }

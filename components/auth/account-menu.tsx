@@ -1,9 +1,9 @@
 "use client";
 
-import { useMsal } from "@azure/msal-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "@/lib/auth/roles";
 import { meQuery } from "@/lib/queries/me";
+import { useAuthSession } from "./auth-session";
 import { useRole } from "./use-role";
 import styles from "./auth.module.css";
 
@@ -16,18 +16,18 @@ function roleLabel(roles: readonly Role[], loading: boolean): string {
 
 /** The header's account button: name, upn and role, and sign-out. A native <details> keeps it keyboard-friendly. */
 export function AccountMenu() {
-  const { instance, accounts } = useMsal();
+  const session = useAuthSession();
   const queryClient = useQueryClient();
   const me = useQuery(meQuery()).data;
   const { roles, isLoading } = useRole();
-  const account = instance.getActiveAccount() ?? accounts[0];
+  const { account } = session;
   if (!account) return null;
   const name = me?.name ?? account.name ?? account.username;
   const upn = me?.upn ?? account.username;
 
   async function signOut() {
     queryClient.clear();
-    await instance.logoutRedirect({ account, postLogoutRedirectUri: `${window.location.origin}/` });
+    await session.signOut();
   }
 
   return (

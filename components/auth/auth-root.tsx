@@ -4,7 +4,7 @@ import { Providers } from "@/app/providers";
 import { AppError, redact } from "@/lib/errors";
 // eslint-disable-next-line no-restricted-imports -- a server component reading the runtime sign-in settings, not data
 import { getPublicAuthConfig } from "@/lib/server/auth/public-config";
-import styles from "./auth.module.css";
+import { SignInUnavailable } from "./sign-in-unavailable";
 
 /**
  * Server component: reads the sign-in configuration per request (so one build serves both modes) and renders the
@@ -22,13 +22,10 @@ export async function AuthRoot({ children }: { children: ReactNode }) {
     );
     const appError = error instanceof AppError ? error : undefined;
     return (
-      <main id="main" className={styles.screen}>
-        <section className={styles.card} aria-labelledby="auth-unavailable-title">
-          <h1 id="auth-unavailable-title">Sign-in is unavailable</h1>
-          <p role="alert">{appError?.message ?? "The sign-in configuration could not be loaded."}</p>
-          {appError?.detail ? <p className={styles.hint}>{appError.detail}</p> : null}
-        </section>
-      </main>
+      <SignInUnavailable
+        message={appError?.message ?? "The sign-in configuration could not be loaded."}
+        detail={appError?.detail}
+      />
     );
   }
   return <Providers config={config}>{children}</Providers>;

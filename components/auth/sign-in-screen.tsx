@@ -1,23 +1,21 @@
 "use client";
 
-import { InteractionStatus } from "@azure/msal-browser";
-import { useMsal } from "@azure/msal-react";
 import { useState } from "react";
 import { useAuthUi } from "./auth-context";
+import { useAuthSession } from "./auth-session";
 import styles from "./auth.module.css";
 
 /** The whole page for signed-out users: what the console is, one sign-in button, and why we are here again. */
 export function SignInScreen() {
-  const { instance, inProgress } = useMsal();
+  const session = useAuthSession();
   const { config, notice } = useAuthUi();
   const [error, setError] = useState<string>();
-  const busy = inProgress !== InteractionStatus.None;
+  const busy = session.phase !== "idle";
 
   async function signIn() {
     setError(undefined);
     try {
-      // Asking for the API scope up front gets consent for it at sign-in, so the first API call stays silent.
-      await instance.loginRedirect({ scopes: [config.apiScope], prompt: "select_account" });
+      await session.signIn();
     } catch (e) {
       setError(e instanceof Error ? e.message.split("\n")[0] : "Sign-in could not start.");
     }

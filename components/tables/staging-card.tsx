@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,7 +13,6 @@ import type { PlanStepDto, StagingStatusDto } from "@/lib/schemas/table-response
 import { ApplyResultView, OutcomeBadge } from "./apply-result";
 import { intakeNotice } from "./intake-notice";
 import { PlanSteps } from "./plan-steps";
-import { previewStagingSteps } from "./staging-preview";
 import styles from "./tables.module.css";
 
 const PREREQUISITES = [
@@ -22,6 +21,12 @@ const PREREQUISITES = [
   ["retention", "Retention"],
   ["batching", "Ingestion batching"],
 ] as const;
+
+/**
+ * The Staging preview rebuilds the commands with the `kql/` generators (and their classic-zod policy models): loaded
+ * after the first paint, only for admins who can set Staging up, so the checklist's first load stays small.
+ */
+const loadPreview = () => import("./staging-preview");
 
 const STAGING_BADGE = {
   ready: { tone: "success", icon: "check-circle", label: "Ready" },
@@ -33,10 +38,21 @@ const STAGING_BADGE = {
 export function StagingCard({ staging }: { staging: StagingStatusDto }) {
   const { isAdmin } = useRole();
   const [open, setOpen] = useState(false);
-  const steps = previewStagingSteps(staging);
+  // The preview has one step per unmet prerequisite, none when the console refuses to change Staging.
+  const canSetUp = staging.blocked.length === 0 && PREREQUISITES.some(([key]) => !staging.prerequisites[key].ok);
   const [shownSteps, setShownSteps] = useState<PlanStepDto[]>([]);
   const badge = STAGING_BADGE[staging.status];
   const waiting = intakeNotice(staging, { isAdmin });
+  useEffect(() => {
+    if (isAdmin && canSetUp) void loadPreview();
+  }, [isAdmin, canSetUp]);
+
+  async function openSetup() {
+    const { previewStagingSteps } = await loadPreview();
+    setShownSteps(previewStagingSteps(staging));
+    setOpen(true);
+  }
+
   return (
     <Card className={styles.stagingCard} aria-labelledby="staging-title">
       <div className={styles.cardHead}>
@@ -52,16 +68,9 @@ export function StagingCard({ staging }: { staging: StagingStatusDto }) {
             table&apos;s update policy copies its rows out.
           </p>
         </div>
-        {isAdmin && steps.length > 0 ? (
+        {isAdmin && canSetUp ? (
           <div className={styles.cardHeadEnd}>
-            <Button
-              variant="primary"
-              icon="play"
-              onClick={() => {
-                setShownSteps(steps);
-                setOpen(true);
-              }}
-            >
+            <Button variant="primary" icon="play" onClick={() => void openSetup()}>
               Set up Staging
             </Button>
           </div>

@@ -1,7 +1,9 @@
 "use client";
 
-import { TABLE_FAMILIES, type TableFamily } from "@/kql/catalog";
-import { TABLE_STATUSES, type TableStatusKind } from "@/kql/status";
+import type { TableFamily } from "@/kql/catalog";
+// The constant's own module: "@/kql/status" would bring the status deriver (and classic zod) to the browser.
+import { TABLE_STATUSES, type TableStatusKind } from "@/kql/status/types";
+import { TABLE_FAMILIES } from "@/kql/catalog/families";
 import { FAMILY_LABEL, STATUS_META } from "./status-meta";
 import styles from "./tables.module.css";
 

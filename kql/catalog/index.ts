@@ -14,8 +14,9 @@ import type { CatalogTable, TableFamily } from "./types";
 
 export type { CatalogColumn, CatalogTable, KustoType, TableFamily } from "./types";
 
-/** Families in display and apply order. */
-export const TABLE_FAMILIES: readonly TableFamily[] = ["Device", "Alerts", "Email", "Identity", "CloudApps", "Preview"];
+import { TABLE_FAMILIES } from "./families";
+
+export { TABLE_FAMILIES };
 
 /** Default name of the table the Event Hub data connection ingests into. */
 export const DEFAULT_STAGING_TABLE = "Staging";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { CLAIMS_CHALLENGE_CODE } from "@/lib/auth/claims-challenge";
 
 /** An error answer from our API (or the network), with the server's `type:surface` code. */
@@ -27,15 +26,10 @@ export class ApiError extends Error {
   }
 }
 
-const errorResponseSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  cause: z.string().optional(),
-  claims: z.string().optional(),
-});
-
 /** Reads an error response into an ApiError; a body that is not ours becomes `internal:api` with the status. */
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  // Imported here, not at the top: this module is on every page's first load, its schema (and zod) need not be.
+  const { errorResponseSchema } = await import("./error-response");
   const body = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
   const retryAfter = Number(response.headers.get("retry-after"));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;

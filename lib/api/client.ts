@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { core, output } from "zod/mini";
 import { ApiError, apiErrorFrom } from "./api-error";
 
 export { ApiError } from "./api-error";
@@ -28,11 +28,32 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
-export async function apiFetch<S extends z.ZodType>(
+/**
+ * A zod or zod/mini schema: both have `safeParse`. Called as a method so this module (on every page's first load)
+ * imports nothing from zod at run time.
+ */
+type ResponseSchema = core.$ZodType & {
+  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { message: string } };
+};
+
+/**
+ * `schema` may be a zod or zod/mini schema, or a promise of one: the browser's queries import their schemas (and
+ * zod with them) when they first run, in parallel with the request, so zod is not part of a page's first load.
+ */
+export function apiFetch<S extends ResponseSchema>(
   path: string,
-  schema: S,
+  schema: Promise<S>,
+  request?: ApiRequest,
+): Promise<output<S>>;
+// Last, so `Parameters<typeof apiFetch>[1]` (lib/queries/health.ts) is a plain schema.
+export function apiFetch<S extends ResponseSchema>(path: string, schema: S, request?: ApiRequest): Promise<output<S>>;
+export async function apiFetch<S extends ResponseSchema>(
+  path: string,
+  schema: S | Promise<S>,
   request: ApiRequest = {},
-): Promise<z.output<S>> {
+): Promise<output<S>> {
+  // Marked handled now: it is awaited only after the response, and may not be if the request fails first.
+  if (schema instanceof Promise) schema.catch(() => undefined);
   const response = await authorizedResponse(path, request);
   const text = await response.text();
   let json: unknown;
@@ -41,7 +62,7 @@ export async function apiFetch<S extends z.ZodType>(
   } catch {
     throw new ApiError("internal:api", "The server sent an answer that is not JSON.", response.status);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = (await schema).safeParse(json);
   if (!parsed.success)
     throw new ApiError(
       "internal:api",
@@ -49,7 +70,7 @@ export async function apiFetch<S extends z.ZodType>(
       response.status,
       parsed.error.message,
     );
-  return parsed.data;
+  return parsed.data as output<S>;
 }
 
 /** A file download (e.g. the setup script) with the same token and error handling as {@link apiFetch}. */

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The console's two roles and the Entra app roles they come from. Shared by the API (verify.ts maps the access
  * token's `roles` claim) and the browser (which learns its roles from /api/me, because app roles defined on the API
@@ -7,7 +5,6 @@ import { z } from "zod";
  */
 export const ROLES = ["viewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const roleSchema = z.enum(ROLES);
 
 /** App role values as defined on the API app registration. */
 export const APP_ROLE_BY_ROLE: Record<Role, string> = { admin: "Console.Admin", viewer: "Console.Viewer" };
