@@ -32,7 +32,7 @@ export function TransactionalCheck({ view }: { view: PoliciesView }) {
             {policies.map((p) => (
               <tr key={`${p.table}-${p.query}`}>
                 <th scope="row">{p.table}</th>
-                <td className={styles.mono}>{p.query}</td>
+                <td className={styles.call}>{p.query}</td>
                 <td>{p.isTransactional ? "✓ Yes" : "⚠ No — must be transactional"}</td>
                 <td>{p.isEnabled ? "Yes" : "No"}</td>
               </tr>
