@@ -46,3 +46,22 @@ export function defineTable(meta: TableMeta, columns: readonly CatalogColumn[]):
     notes: Object.freeze([...meta.notes]),
   });
 }
+
+/** @internal Type and description of a column that several tables describe alike. */
+export type ColumnFacts = readonly [type: KustoType, description: string];
+
+/**
+ * @internal Returns a function that builds the named columns, in the order asked for, from one dictionary of shared
+ * facts. The order is the caller's because Defender documents the same columns in a different order per table, and
+ * a table's order must never change (ADX matches rows to columns by position). Keys are full column names so that a
+ * search for a column name finds its description.
+ */
+export function columnPicker<K extends string>(
+  facts: Readonly<Record<K, ColumnFacts>>,
+): (...names: readonly K[]) => CatalogColumn[] {
+  return (...names) =>
+    names.map((name) => {
+      const [type, description] = facts[name];
+      return col(name, type, description);
+    });
+}

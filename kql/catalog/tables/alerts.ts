@@ -1,5 +1,6 @@
-import { col, defineTable, extra } from "../define";
+import { col, defineTable } from "../define";
 import type { CatalogTable } from "../types";
+import { accountColumns, deviceColumns, fileColumns, machineGroupColumn } from "./column-groups";
 
 /** Alert tables (Defender XDR alerts and their evidence). Data from the reference catalog; see `kql/catalog/README.md` for the decisions. */
 export const alertTables: readonly CatalogTable[] = [
@@ -28,19 +29,12 @@ export const alertTables: readonly CatalogTable[] = [
       col("EvidenceDirection", "string", "Whether the entity was network source or destination"),
       col("FileName", "string", "Name of the file linked to the alert"),
       col("FolderPath", "string", "Folder of the file linked to the alert"),
-      col("SHA1", "string", "SHA-1 hash of the file"),
-      col("SHA256", "string", "SHA-256 hash of the file; often empty"),
-      col("FileSize", "long", "File size in bytes"),
+      ...fileColumns("SHA1", "SHA256", "FileSize"),
       col("ThreatFamily", "string", "Malware family associated with the entity"),
       col("RemoteIP", "string", "IP address linked to the alert"),
       col("RemoteUrl", "string", "URL or domain linked to the alert"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
-      col("AccountSid", "string", "Security identifier (SID) of the account"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
-      col("DeviceId", "string", "Defender's unique identifier for the device"),
-      col("DeviceName", "string", "Fully qualified name of the device"),
+      ...accountColumns("AccountName", "AccountDomain", "AccountSid", "AccountObjectId", "AccountUpn"),
+      ...deviceColumns(),
       col("LocalIP", "string", "Local IP address linked to the alert"),
       col("NetworkMessageId", "string", "Microsoft 365 unique identifier of the email"),
       col("EmailSubject", "string", "Subject line of the email"),
@@ -58,7 +52,7 @@ export const alertTables: readonly CatalogTable[] = [
       col("ResourceType", "string", "Type of the cloud resource"),
       col("ResourceID", "string", "Identifier of the cloud resource"),
       col("SubscriptionId", "string", "Cloud subscription or account ID of the resource"),
-      extra("MachineGroup", "string", "Device group decoration added to streamed events"),
+      machineGroupColumn(),
     ],
   ),
   defineTable(
@@ -81,7 +75,7 @@ export const alertTables: readonly CatalogTable[] = [
       col("ServiceSource", "string", "Product or service that raised the item"),
       col("DetectionSource", "string", "Detection technology or sensor that raised the item"),
       col("AttackTechniques", "string", "MITRE ATT&CK techniques as a JSON array string"),
-      extra("MachineGroup", "string", "Device group decoration added to streamed events"),
+      machineGroupColumn(),
     ],
   ),
 ];

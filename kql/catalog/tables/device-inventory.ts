@@ -1,5 +1,6 @@
 import { col, defineTable, extra } from "../define";
 import type { CatalogTable } from "../types";
+import { deviceColumns, machineGroupColumn } from "./column-groups";
 
 /** Device inventory tables (device, network and certificate state). Data from the reference catalog; see `kql/catalog/README.md` for the decisions. */
 export const deviceInventoryTables: readonly CatalogTable[] = [
@@ -13,8 +14,7 @@ export const deviceInventoryTables: readonly CatalogTable[] = [
     },
     [
       col("Timestamp", "datetime", "When the certificate information was recorded"),
-      col("DeviceId", "string", "Defender's unique identifier for the device"),
-      col("DeviceName", "string", "Fully qualified name of the device"),
+      ...deviceColumns(),
       col("SHA1", "string", "SHA-1 of the signed file"),
       col("IsSigned", "bool", "True if the file is signed"),
       col("SignatureType", "string", "Signature kind: Embedded or Catalog"),
@@ -32,7 +32,7 @@ export const deviceInventoryTables: readonly CatalogTable[] = [
       col("IsTrusted", "bool", "True if the signature verified as trusted"),
       col("IsRootSignerMicrosoft", "bool", "True if the root signer is Microsoft"),
       col("ReportId", "long", "Event identifier; combine with DeviceName and Timestamp for uniqueness"),
-      extra("MachineGroup", "string", "Device group decoration added to streamed events"),
+      machineGroupColumn(),
     ],
   ),
   defineTable(
@@ -54,8 +54,7 @@ export const deviceInventoryTables: readonly CatalogTable[] = [
     },
     [
       col("Timestamp", "datetime", "Time of this device snapshot"),
-      col("DeviceId", "string", "Defender's unique identifier for the device"),
-      col("DeviceName", "string", "Fully qualified name of the device"),
+      ...deviceColumns(),
       col("ClientVersion", "string", "Version of the Defender sensor or agent"),
       col("PublicIP", "string", "Public IP the device used to reach Defender"),
       col("OSArchitecture", "string", "Operating system architecture (e.g. 64-bit)"),
@@ -122,8 +121,7 @@ export const deviceInventoryTables: readonly CatalogTable[] = [
     },
     [
       col("Timestamp", "datetime", "Time of this adapter snapshot"),
-      col("DeviceId", "string", "Defender's unique identifier for the device"),
-      col("DeviceName", "string", "Fully qualified name of the device"),
+      ...deviceColumns(),
       col("NetworkAdapterName", "string", "Name of the network adapter"),
       col("MacAddress", "string", "MAC address of the adapter"),
       col("NetworkAdapterType", "string", "Adapter type, e.g. Ethernet, Wireless"),
@@ -139,7 +137,7 @@ export const deviceInventoryTables: readonly CatalogTable[] = [
       col("NetworkAdapterVendor", "string", "Manufacturer of the network adapter"),
       col("OnboardingStatus", "string", "Defender onboarding state of the device"),
       col("NetworkAdapterDnsSuffix", "string", "DNS suffix assigned to the adapter"),
-      extra("MachineGroup", "string", "Device group decoration added to streamed events"),
+      machineGroupColumn(),
     ],
   ),
 ];

@@ -1,5 +1,6 @@
 import { col, defineTable, extra } from "../define";
 import type { CatalogTable } from "../types";
+import { identityAccountColumns } from "./column-groups";
 
 /** Identity tables (Defender for Identity). Data from the reference catalog; see `kql/catalog/README.md` for the decisions. */
 export const identityTables: readonly CatalogTable[] = [
@@ -26,12 +27,7 @@ export const identityTables: readonly CatalogTable[] = [
       col("DestinationIPAddress", "string", "IP address of the destination device"),
       col("DestinationPort", "int", "Port on the destination device"),
       col("Protocol", "string", "Protocol used"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
-      col("AccountSid", "string", "Security identifier (SID) of the account"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
-      col("AccountDisplayName", "string", "Display name of the account"),
+      ...identityAccountColumns(),
       col("DeviceName", "string", "Device where the activity originated"),
       col("IPAddress", "string", "IP address of the originating device"),
       col("Port", "int", "Source port of the activity"),
@@ -61,12 +57,7 @@ export const identityTables: readonly CatalogTable[] = [
       col("LogonType", "string", "Type of logon or login activity"),
       col("Protocol", "string", "Authentication protocol used"),
       col("FailureReason", "string", "Why the attempt failed, if it failed"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
-      col("AccountSid", "string", "Security identifier (SID) of the account"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
-      col("AccountDisplayName", "string", "Display name of the account"),
+      ...identityAccountColumns(),
       col("DeviceName", "string", "Name of the device the logon came from"),
       col("DeviceType", "string", "Type of the client device"),
       col("OSPlatform", "string", "Operating system of the client device"),
@@ -105,12 +96,7 @@ export const identityTables: readonly CatalogTable[] = [
       col("QueryTarget", "string", "User, group, device or domain queried"),
       col("Query", "string", "Query string that was run"),
       col("Protocol", "string", "Protocol used for the query, e.g. Ldap, Samr"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
-      col("AccountSid", "string", "Security identifier (SID) of the account"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
-      col("AccountDisplayName", "string", "Display name of the account"),
+      ...identityAccountColumns(),
       col("DeviceName", "string", "Device that ran the query"),
       col("IPAddress", "string", "IP address of the querying device"),
       col("Port", "int", "Source port of the activity"),

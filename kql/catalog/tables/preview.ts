@@ -1,5 +1,6 @@
 import { col, defineTable, extra } from "../define";
 import type { CatalogTable } from "../types";
+import { accountColumns, deviceColumns, fileColumns } from "./column-groups";
 
 /** Preview tables: seen in real exports, not officially listed as streamable. Data from the reference catalog; see `kql/catalog/README.md` for the decisions. */
 export const previewTables: readonly CatalogTable[] = [
@@ -30,25 +31,17 @@ export const previewTables: readonly CatalogTable[] = [
       col("EntityType", "string", "Type of entity (file, process, user, IP...)"),
       col("EntityRole", "string", "Role of the entity, e.g. Impacted, Related"),
       col("DetailedEntityRole", "string", "More specific role of the entity"),
-      col("FileName", "string", "Name of the file the action applied to"),
-      col("FolderPath", "string", "Folder path of the file the action applied to"),
-      col("SHA1", "string", "SHA-1 hash of the file"),
-      col("SHA256", "string", "SHA-256 hash of the file; often empty"),
-      col("FileSize", "long", "File size in bytes"),
+      ...fileColumns("FileName", "FolderPath", "SHA1", "SHA256", "FileSize"),
       col("ThreatFamily", "string", "Malware family associated with the entity"),
       col("RemoteIP", "string", "Remote IP address involved"),
       col("RemoteUrl", "string", "URL or FQDN that was contacted"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
-      col("AccountSid", "string", "Security identifier (SID) of the account"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
+      ...accountColumns("AccountName", "AccountDomain", "AccountSid", "AccountObjectId"),
       col("CloudPlatform", "string", "Cloud platform of the resource (Azure, AWS, GCP)"),
       col("CloudResourceType", "string", "Type of the cloud resource"),
       col("CloudResourceId", "string", "Identifier of the cloud resource"),
       col("CloudSubscriptionId", "string", "Cloud subscription ID of the resource"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
-      col("DeviceId", "string", "Defender's unique identifier for the device"),
-      col("DeviceName", "string", "Fully qualified name of the device"),
+      ...accountColumns("AccountUpn"),
+      ...deviceColumns(),
       col("LocalIP", "string", "Local IP address used"),
       col("NetworkMessageId", "string", "Microsoft 365 unique identifier of the email"),
       col("EmailSubject", "string", "Subject line of the email"),
@@ -117,12 +110,9 @@ export const previewTables: readonly CatalogTable[] = [
     [
       col("Timestamp", "datetime", "Time of this identity snapshot"),
       col("ReportId", "string", "Unique identifier of the row (string)"),
-      col("AccountObjectId", "string", "Entra ID object ID of the account"),
-      col("AccountUpn", "string", "User principal name (UPN) of the account"),
+      ...accountColumns("AccountObjectId", "AccountUpn"),
       col("OnPremSid", "string", "On-premises AD SID of the account"),
-      col("AccountDisplayName", "string", "Display name of the account"),
-      col("AccountName", "string", "User name of the account"),
-      col("AccountDomain", "string", "Domain of the account"),
+      ...accountColumns("AccountDisplayName", "AccountName", "AccountDomain"),
       col("CriticalityLevel", "int", "Criticality level assigned to the identity"),
       col("Type", "string", "Identity type, e.g. User"),
       col("DistinguishedName", "string", "AD distinguished name of the account"),
