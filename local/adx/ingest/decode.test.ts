@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv";
 import {
   BigJsonNumber,
+  checkJsonObject,
   FormatError,
   parseJsonRecord,
   splitJsonLines,
@@ -31,6 +32,14 @@ describe("multijson and json splitting", () => {
     expect(() => splitMultiJson('{"a":1')).toThrow(FormatError);
     expect(() => splitMultiJson('{"a":1} x')).toThrow(/position 8/);
     expect(() => splitMultiJson('[{"a":1}] {}')).toThrow(/after the top-level JSON array/);
+  });
+  it("checks a single-object payload at once, and accepts and refuses exactly what the full parse does", () => {
+    const [one] = splitMultiJson(' {"a": [1, {"b": "}"}]}\n');
+    expect(one).toEqual({ text: '{"a": [1, {"b": "}"}]}', start: 1, checked: true });
+    expect(() => checkJsonObject({ text: "[1]", start: 3 })).toThrow("The record at position 3 is not a JSON object");
+    expect(() => checkJsonObject({ text: '{"a":tru}', start: 0 })).toThrow(FormatError);
+    // With a long number the exact parser always read the record, and it takes a BOM as whitespace: still accepted.
+    expect(() => checkJsonObject({ text: '{\uFEFF"a":12345678901234567890}', start: 0 })).not.toThrow();
   });
   it("json: one object per line, blank lines skipped", () => {
     expect(splitJsonLines('{"a":1}\r\n\n  {"b":2}\n').map((r) => r.text)).toEqual(['{"a":1}', '{"b":2}']);

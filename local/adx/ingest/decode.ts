@@ -5,7 +5,14 @@
 import type { Catalog, ColumnInfo, TableInfo } from "../storage/catalog";
 import { KustoError } from "../rest/errors";
 import { parseCsv } from "./csv";
-import { FormatError, parseJsonRecord, type RecordText, splitJsonLines, splitMultiJson } from "./json-text";
+import {
+  checkJsonObject,
+  FormatError,
+  parseJsonRecord,
+  type RecordText,
+  splitJsonLines,
+  splitMultiJson,
+} from "./json-text";
 import { type ColumnMapping, evaluatePath, identityMapping, MappingError, resolveMapping } from "./mapping";
 import { type CellValue, toCell } from "./values";
 
@@ -57,18 +64,34 @@ function emptyRow(columns: readonly ColumnInfo[]): CellValue[] {
   return columns.map((c) => (c.type === "string" ? "" : null));
 }
 
-function jsonRow(record: RecordText, columns: readonly ColumnInfo[], mappings: readonly ColumnMapping[]): CellValue[] {
-  const doc = parseJsonRecord(record);
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-    throw new FormatError(`The record at position ${record.start} is not a JSON object`, record.start);
-  }
+// `$` into a dynamic column keeps the record's text verbatim (exact numbers, no re-serialisation).
+const keepsText = (m: ColumnMapping, columns: readonly ColumnInfo[]) =>
+  m.path !== null && m.path.length === 0 && columns[m.ordinal]!.type === "dynamic" && m.transform === null;
+
+/** Whether any mapping reads a value out of the record (else the record is only checked, not parsed exactly). */
+function readsValues(columns: readonly ColumnInfo[], mappings: readonly ColumnMapping[]): boolean {
+  return mappings.some((m) => m.constValue === null && m.path !== null && !keepsText(m, columns));
+}
+
+function jsonRow(
+  record: RecordText,
+  columns: readonly ColumnInfo[],
+  mappings: readonly ColumnMapping[],
+  parse: boolean,
+): CellValue[] {
+  let doc: unknown = null;
+  if (parse) {
+    doc = parseJsonRecord(record);
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+      throw new FormatError(`The record at position ${record.start} is not a JSON object`, record.start);
+    }
+  } else checkJsonObject(record);
   const row = emptyRow(columns);
   for (const m of mappings) {
     const type = columns[m.ordinal]!.type;
     if (m.constValue !== null) row[m.ordinal] = toCell(m.constValue, type);
     else if (m.path === null) continue;
-    // `$` into a dynamic column keeps the record's text verbatim (exact numbers, no re-serialisation).
-    else if (m.path.length === 0 && type === "dynamic" && m.transform === null) row[m.ordinal] = record.text;
+    else if (keepsText(m, columns)) row[m.ordinal] = record.text;
     else row[m.ordinal] = toCell(evaluatePath(doc, m.path), type, m.transform);
   }
   return row;
@@ -117,7 +140,8 @@ export function decodeBlob(
     return { rows: parseCsv(text).map((f) => csvRow(f, table.columns, mappings)), rawBytes };
   }
   const records = format === "json" ? splitJsonLines(text) : splitMultiJson(text);
-  return { rows: records.map((r) => jsonRow(r, table.columns, mappings)), rawBytes };
+  const parse = readsValues(table.columns, mappings);
+  return { rows: records.map((r) => jsonRow(r, table.columns, mappings, parse)), rawBytes };
 }
 
 export { FormatError, MappingError };

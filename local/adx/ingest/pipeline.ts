@@ -18,10 +18,13 @@ import { dataTableRef, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { type IngestCaller, type IngestionFailure, recordFailures } from "./failures";
 import { keepsNothing } from "./retention";
+import { clearStages, restoreStages, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
-  newTempName,
+  canRunDirect,
   policiesWithSource,
+  type PolicyRun,
   runUpdatePolicies,
+  stageTableFor,
   type StagedExtent,
   tempRef,
   TransactionalPolicyFailure,
@@ -168,63 +171,84 @@ async function ingest(
     policyFailures: IngestionFailure[];
     aborted: IngestionFailure | null;
   };
-  const outcome = await storage.db.exclusive(async (): Promise<Outcome> => {
-    const current = storage.catalog.tables.get(table.name);
-    if (!current) throw KustoError.entityNotFound(table.name, "Table");
-    checkRetentionAllowsIngestion(storage, table.name);
-    const name = newTempName(table.name);
-    temps.push(name);
-    try {
-      await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
-      await storage.db.run(
-        `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${dataTableRef(table.name)} LIMIT 0`,
-      );
-      const extentId = randomUUID();
-      const rows = await stage(name, extentId, timeNs);
-      const source: StagedExtent = {
-        table: table.name,
-        temp: tempRef(name),
-        extentId,
-        rows,
-        originalSize: typeof originalSize === "number" ? originalSize : originalSize(),
-        persist: !keepsNothing(storage.catalog, table.name),
-      };
-      if (rows === 0 && !opts.replace) {
-        await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
-        return { extents: [], rows: 0, policyFailures: [], aborted: null };
-      }
-      const run = {
-        storage,
-        ingestionTimeNs: timeNs,
-        operationKind: opts.operationKind,
-        sourcePath: opts.sourcePath,
-        visited: new Set([table.name]),
-        temps,
-        failures: [] as IngestionFailure[],
-      };
-      let targets: StagedExtent[];
+  const outcome = await storage.db.exclusive(() =>
+    withStatementsForAnyRows(storage, async (): Promise<Outcome> => {
+      const current = storage.catalog.tables.get(table.name);
+      if (!current) throw KustoError.entityNotFound(table.name, "Table");
+      checkRetentionAllowsIngestion(storage, table.name);
       try {
-        targets = rows === 0 ? [] : await runUpdatePolicies(run, source);
-      } catch (error) {
-        if (!(error instanceof TransactionalPolicyFailure)) throw error;
-        await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
-        return { extents: [], rows: 0, policyFailures: [], aborted: error.failure };
+        const name = await stageTableFor(storage, current);
+        temps.push(name);
+        const extentId = randomUUID();
+        const rows = await stage(name, extentId, timeNs);
+        const source: StagedExtent = {
+          table: table.name,
+          temp: tempRef(name),
+          extentId,
+          rows,
+          originalSize: typeof originalSize === "number" ? originalSize : originalSize(),
+          persist: !keepsNothing(storage.catalog, table.name),
+        };
+        if (rows === 0 && !opts.replace) {
+          await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
+          return { extents: [], rows: 0, policyFailures: [], aborted: null };
+        }
+        const newRun = (direct: boolean): PolicyRun => ({
+          storage,
+          ingestionTimeNs: timeNs,
+          operationKind: opts.operationKind,
+          sourcePath: opts.sourcePath,
+          visited: new Set([table.name]),
+          temps,
+          failures: [],
+          direct,
+        });
+        const info = { sourceExtentId: source.persist && rows > 0 ? extentId : null, rows };
+        const done = (kept: readonly StagedExtent[], failures: IngestionFailure[]): Outcome => ({
+          extents: kept.map((s) => ({
+            table: s.table,
+            extentId: s.extentId,
+            rows: s.rows,
+            originalSize: s.originalSize,
+            ...sizes(s.originalSize),
+          })),
+          rows,
+          policyFailures: failures,
+          aborted: null,
+        });
+        // Fast path: policies run inside the commit transaction and append straight to their tables. Any error rolls
+        // everything back (nothing landed) and the staged path below runs the ingestion again, reporting failures.
+        if (rows > 0 && !opts.replace && canRunDirect(storage, source, timeNs)) {
+          const before = stagesSnapshot(storage);
+          try {
+            return await storage.db.transaction(async () => {
+              const targets = await runUpdatePolicies(newRun(true), source);
+              const kept = [source, ...targets].filter((s) => s.persist && s.rows > 0);
+              await writeCommit(opts, null, kept, timeNs, info);
+              return done(kept, []);
+            });
+          } catch {
+            // The rollback undid every row and table of the attempt; the source's staged rows (written before it) remain.
+            restoreStages(storage, before);
+          }
+        }
+        const run = newRun(false);
+        let targets: StagedExtent[];
+        try {
+          targets = rows === 0 ? [] : await runUpdatePolicies(run, source);
+        } catch (error) {
+          if (!(error instanceof TransactionalPolicyFailure)) throw error;
+          await finalizeAlone(opts, { sourceExtentId: null, rows: 0 });
+          return { extents: [], rows: 0, policyFailures: [], aborted: error.failure };
+        }
+        const kept = [source, ...targets].filter((s) => s.persist && s.rows > 0);
+        await storage.db.transaction(() => writeCommit(opts, opts.replace ? table.name : null, kept, timeNs, info));
+        return done(kept, run.failures);
+      } finally {
+        await clearStages(storage, temps).catch(() => undefined);
       }
-      const kept = [source, ...targets].filter((s) => s.persist && s.rows > 0);
-      const info = { sourceExtentId: source.persist && rows > 0 ? extentId : null, rows };
-      await commit(opts, opts.replace ? table.name : null, kept, timeNs, info);
-      const extents = kept.map((s) => ({
-        table: s.table,
-        extentId: s.extentId,
-        rows: s.rows,
-        originalSize: s.originalSize,
-        ...sizes(s.originalSize),
-      }));
-      return { extents, rows, policyFailures: run.failures, aborted: null };
-    } finally {
-      for (const t of temps) await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(t)}`).catch(() => undefined);
-    }
-  });
+    }),
+  );
   if (outcome.aborted) {
     await recordFailures(storage, opts.database, opts.caller, [outcome.aborted]);
     const f = outcome.aborted;
@@ -239,7 +263,8 @@ async function finalizeAlone(opts: IngestOptions, info: FinalizeInfo): Promise<v
   if (finalize) await opts.storage.db.transaction(() => finalize(info));
 }
 
-async function commit(
+/** The commit's statements (the caller holds the transaction): rows not yet appended, extents, `finalize`. */
+async function writeCommit(
   opts: IngestOptions,
   replaceTable: string | null,
   kept: readonly StagedExtent[],
@@ -247,22 +272,20 @@ async function commit(
   info: FinalizeInfo,
 ): Promise<void> {
   const db = opts.storage.db;
-  await db.transaction(async () => {
-    if (replaceTable !== null) {
-      await db.run(`DELETE FROM ${dataTableRef(replaceTable)}`);
-      await db.run(`DELETE FROM meta.extents WHERE table_name = ?`, [replaceTable]);
-    }
-    for (const s of kept) {
-      await db.run(`INSERT INTO ${dataTableRef(s.table)} SELECT * FROM ${s.temp}`);
-      const { extentSize } = sizes(s.originalSize);
-      await db.run(`INSERT INTO meta.extents VALUES (CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`, [
-        s.extentId,
-        s.table,
-        s.rows,
-        s.originalSize,
-        extentSize,
-      ]);
-    }
-    if (opts.finalize) await opts.finalize(info);
-  });
+  if (replaceTable !== null) {
+    await db.run(`DELETE FROM ${dataTableRef(replaceTable)}`);
+    await db.run(`DELETE FROM meta.extents WHERE table_name = ?`, [replaceTable]);
+  }
+  for (const s of kept) {
+    if (!s.committed) await db.run(`INSERT INTO ${dataTableRef(s.table)} SELECT * FROM ${s.temp}`);
+  }
+  if (kept.length > 0) {
+    // One statement for all extents of the ingestion (26 for the console's setup).
+    const values = kept.map(() => `(CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`);
+    await db.run(
+      `INSERT INTO meta.extents VALUES ${values.join(", ")}`,
+      kept.flatMap((s) => [s.extentId, s.table, s.rows, s.originalSize, sizes(s.originalSize).extentSize]),
+    );
+  }
+  if (opts.finalize) await opts.finalize(info);
 }

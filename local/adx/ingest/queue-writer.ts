@@ -3,7 +3,7 @@
  * behind a batch being ingested on the writer connection — they touch different rows, which DuckDB's MVCC allows)
  * and group commit: messages arriving while a commit is in flight are appended together in the next one.
  */
-import { type DuckDBConnection, DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
+import { type DuckDBConnection, type DuckDBPreparedStatement, listValue } from "@duckdb/node-api";
 import type { Storage } from "../storage/storage";
 
 /** One message row of `meta.intake_queue`. */
@@ -23,9 +23,16 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+const INSERT_ROWS = `INSERT INTO meta.intake_queue
+  SELECT id, table_name, format, mapping, make_timestamp_ns(at_ns), raw_bytes, payload
+    FROM (SELECT unnest($1::BIGINT[]) AS id, unnest($2::VARCHAR[]) AS table_name, unnest($3::VARCHAR[]) AS format,
+                 unnest($4::VARCHAR[]) AS mapping, unnest($5::BIGINT[]) AS at_ns, unnest($6::BIGINT[]) AS raw_bytes,
+                 unnest($7::VARCHAR[]) AS payload)`;
+
 /** Appends queue rows durably, several per transaction when they arrive together. */
 export class QueueWriter {
   private waiting: Waiting[] = [];
+  private insert: DuckDBPreparedStatement | null = null;
   private running: Promise<void> | null = null;
 
   private constructor(
@@ -55,25 +62,21 @@ export class QueueWriter {
       const group = this.waiting;
       this.waiting = [];
       try {
-        await this.connection.run("BEGIN TRANSACTION");
-        const appender = await this.connection.createAppender("intake_queue", "meta");
-        for (const { id, row } of group) {
-          appender.appendBigInt(id);
-          appender.appendVarchar(row.table);
-          appender.appendVarchar(row.format);
-          appender.appendVarchar(row.mapping);
-          appender.appendTimestampNanoseconds(
-            new DuckDBTimestampNanosecondsValue(BigInt(row.enqueuedAtMs) * 1_000_000n),
-          );
-          appender.appendBigInt(BigInt(row.rawBytes));
-          appender.appendVarchar(row.payload);
-          appender.endRow();
-        }
-        appender.closeSync();
-        await this.connection.run("COMMIT");
+        // One autocommitted statement per group: a single asynchronous call. (An appender's close runs on the
+        // event loop's thread and, with BEGIN/COMMIT around it, took ~0.7 ms of it per message.)
+        this.insert ??= await this.connection.prepare(INSERT_ROWS);
+        this.insert.bind([
+          listValue(group.map((w) => w.id)),
+          listValue(group.map((w) => w.row.table)),
+          listValue(group.map((w) => w.row.format)),
+          listValue(group.map((w) => w.row.mapping)),
+          listValue(group.map((w) => BigInt(w.row.enqueuedAtMs) * 1_000_000n)),
+          listValue(group.map((w) => BigInt(w.row.rawBytes))),
+          listValue(group.map((w) => w.row.payload)),
+        ]);
+        await this.insert.run();
         for (const w of group) w.resolve();
       } catch (error) {
-        await this.connection.run("ROLLBACK").catch(() => undefined);
         for (const w of group) w.reject(error);
       }
     }
@@ -83,6 +86,7 @@ export class QueueWriter {
   /** Waits for in-flight writes and closes the connection. */
   async close(): Promise<void> {
     while (this.running) await this.running;
+    this.insert?.destroySync();
     this.connection.closeSync();
   }
 }

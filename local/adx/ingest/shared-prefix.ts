@@ -5,6 +5,12 @@
  * temp table and each policy reads from it. Identical SQL text gives identical rows, so this changes no result.
  * Only CTEs without bound parameters are shared (their text alone determines them).
  */
+import type { UpdatePolicyEntry } from "../policies/update";
+import type { Catalog, TableInfo } from "../storage/catalog";
+import { quoteIdent } from "../storage/sql";
+import { compilePolicy, timeOf } from "./policy-compile";
+import { ensureStage, runPrepared, tempRef } from "./stage-tables";
+import type { PolicyRun, StagedExtent } from "./update-policies";
 
 /** A compiled query split into its CTEs and the final SELECT. */
 export interface SplitSql {
@@ -84,4 +90,50 @@ export function rewriteWithShared(split: SplitSql, k: number, sharedRef: string)
     ...split.ctes.slice(k).map((c) => `"${c.name}" AS (${c.body})`),
   ];
   return `WITH ${defs.join(",\n")}\n${split.final}`;
+}
+
+/**
+ * Materialises the CTEs that several policies of this source share (see shared-prefix.ts) and returns, per policy
+ * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
+ */
+export async function shareCommonWork(
+  run: PolicyRun,
+  catalog: Catalog,
+  source: StagedExtent,
+  policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
+): Promise<Map<UpdatePolicyEntry, string>> {
+  const out = new Map<UpdatePolicyEntry, string>();
+  const groups = new Map<string, { entry: UpdatePolicyEntry; split: SplitSql }[]>();
+  for (const { target, entry } of policies) {
+    let split: SplitSql | null = null;
+    try {
+      split = splitCtes(compilePolicy(run.storage, catalog, source, target, entry, timeOf(run)).sql);
+    } catch {
+      continue;
+    }
+    const first = split?.ctes[0];
+    if (!split || !first) continue;
+    const list = groups.get(first.body) ?? [];
+    list.push({ entry, split });
+    groups.set(first.body, list);
+  }
+  let n = 0;
+  for (const members of groups.values()) {
+    const k = sharedPrefixLength(members.map((m) => m.split));
+    if (k === 0) continue;
+    const name = `shared$${source.table}$${n++}`;
+    const prefix = prefixSql(members[0]!.split, k);
+    try {
+      await ensureStage(run.storage, name, prefix, `CREATE TEMP TABLE ${quoteIdent(name)} AS ${prefix} LIMIT 0`);
+      run.temps.push(name);
+      await runPrepared(run.storage, `INSERT INTO ${tempRef(name)} ${prefix}`, []);
+    } catch (error) {
+      // Inside a transaction the error aborted it: the caller falls back to the staged path.
+      if (run.direct) throw error;
+      // Each policy then runs its full query and reports its own error.
+      continue;
+    }
+    for (const m of members) out.set(m.entry, rewriteWithShared(m.split, k, tempRef(name)));
+  }
+  return out;
 }

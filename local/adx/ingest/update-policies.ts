@@ -1,33 +1,44 @@
 /**
- * Running update policies over the rows of one new extent. Each policy query is compiled with its source table
- * replaced by the temp table of new rows, and its output lands in a temp table of the target; targets that are
- * themselves sources cascade (each table once per ingestion). Nothing here touches the real tables: the caller
- * commits all temp tables in one transaction, so a failure simply leaves them out.
+ * Running the update policies over the rows of one new extent. Each policy query is compiled with its source table
+ * replaced by the temp table of new rows (`policy-compile.ts`), and its output lands in a temp table of the target;
+ * targets that are themselves sources cascade (each table once per ingestion).
+ *
+ * Two modes (the caller picks, see pipeline.ts):
+ *   - staged (the general path): nothing here touches the real tables; the caller commits all temp tables in one
+ *     transaction, so a failing policy simply leaves its temp table out (failures are handled here);
+ *   - direct (the fast path, inside the caller's commit transaction): a target that feeds no policy and keeps its
+ *     rows gets them appended straight to its data table, and any error propagates — the caller rolls the whole
+ *     transaction back and re-runs the staged path, which then reports failures exactly as above.
+ * Statements are prepared once per metadata version over temp tables that outlive the ingestion
+ * (`stage-tables.ts`), so a batch pays execution, not planning.
  */
-import type { DuckDBValue } from "@duckdb/node-api";
 import { randomUUID } from "node:crypto";
-import { globalsFor } from "../commands/context";
-import { parseAndAnalyze } from "../kusto/language";
 import type { UpdatePolicyEntry } from "../policies/update";
-import { type CompiledQuery, compileQuery } from "../query";
 import type { Catalog, TableInfo } from "../storage/catalog";
 import { DUCKDB_TYPES } from "../storage/kusto-types";
 import { dataTableRef, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { failure, type IngestionFailure } from "./failures";
-import { prefixSql, rewriteWithShared, sharedPrefixLength, splitCtes, type SplitSql } from "./shared-prefix";
+import { compilePolicy, type CompiledPolicy, type PolicySource, timeOf } from "./policy-compile";
 import { keepsNothing } from "./retention";
+import { shareCommonWork } from "./shared-prefix";
+import { inlineParams, sqlString } from "./sql-literals";
+import { ensureStage, runOnce, runPrepared, tempRef } from "./stage-tables";
+
+export { tempRef } from "./stage-tables";
 
 /** New rows of one table, staged in a temp table with the data table's layout. */
 export interface StagedExtent {
   readonly table: string;
-  /** SQL reference of the temp table. */
+  /** SQL reference of the temp table (unused when `committed`). */
   readonly temp: string;
   readonly extentId: string;
   readonly rows: number;
   readonly originalSize: number;
   /** False when the table's retention is 0: its policies ran, its rows are not committed. */
   readonly persist: boolean;
+  /** Direct mode: the rows were appended to the data table already (inside the caller's transaction). */
+  readonly committed?: boolean;
 }
 
 /** A transactional policy failed: the whole ingestion (source and every target) must be abandoned. */
@@ -57,16 +68,24 @@ export function policiesWithSource(
 
 /**
  * The temp table of a table's new rows. One name per table is enough: ingestions run one at a time under the
- * writer lock, each table is staged at most once per ingestion, and every temp table is dropped at its end. A
- * stable name also lets compiled policy queries be reused across ingestions.
+ * writer lock, each table is staged at most once per ingestion, and every staged table is emptied at its end. A
+ * stable name also lets compiled and prepared policy statements be reused across ingestions.
  */
 export function newTempName(table: string): string {
   return `new$${table}`;
 }
 
-/** The SQL reference of a temp table. */
-export function tempRef(name: string): string {
-  return `${quoteIdent("temp")}.${quoteIdent("main")}.${quoteIdent(name)}`;
+/** Makes sure the (empty) temp table of `table`'s new rows exists with the data table's layout; returns its name. */
+export async function stageTableFor(storage: Storage, table: TableInfo): Promise<string> {
+  const name = newTempName(table.name);
+  const layout = table.columns.map((c) => `${c.name}:${c.type}`).join(",");
+  await ensureStage(
+    storage,
+    name,
+    layout,
+    `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${dataTableRef(table.name)} LIMIT 0`,
+  );
+  return name;
 }
 
 /** Context of one ingestion's policy run. */
@@ -77,10 +96,12 @@ export interface PolicyRun {
   readonly sourcePath: string;
   /** Tables already ingested in this operation (cycles are cut: each table once). */
   readonly visited: Set<string>;
-  /** Every temp table created (dropped by the caller whatever happens). */
+  /** Every staged table used (emptied by the caller whatever happens). */
   readonly temps: string[];
   /** Non-transactional failures, recorded after the commit. */
   readonly failures: IngestionFailure[];
+  /** Direct mode (see the module comment): runs inside the commit transaction, errors propagate. */
+  readonly direct?: boolean;
 }
 
 function describeError(error: unknown): { message: string; code: string; permanent: boolean } {
@@ -96,20 +117,63 @@ class SchemaMismatch extends Error {
   readonly code = "UpdatePolicy_QuerySchemaDoesNotMatchTableSchema";
 }
 
+function checkSchema(compiled: CompiledPolicy, target: TableInfo): void {
+  const querySchema = compiled.columns.map((c) => c.type).join(",");
+  const tableSchema = target.columns.map((c) => c.type).join(",");
+  if (querySchema !== tableSchema) {
+    throw new SchemaMismatch(
+      `Query schema does not match table schema. QuerySchema=('${querySchema}'), TableSchema=('${tableSchema}')`,
+    );
+  }
+}
+
+/**
+ * Whether direct mode can give the same result as the staged path for an ingestion into `source`: every policy
+ * reachable from it compiles, matches its target's schema and reads nothing but its source's new rows — a policy
+ * reading another table could otherwise see rows this same transaction appended before it ran.
+ */
+export function canRunDirect(storage: Storage, source: PolicySource, ingestionTimeNs: bigint): boolean {
+  const catalog = storage.catalog;
+  const seen = new Set([source.table]);
+  const now = timeOf({ ingestionTimeNs });
+  const walk = (from: PolicySource): boolean => {
+    for (const { target, entry } of policiesWithSource(catalog, from.table)) {
+      try {
+        const compiled = compilePolicy(storage, catalog, from, target, entry, now);
+        checkSchema(compiled, target);
+        if (!compiled.readsOnlySource) return false;
+      } catch {
+        return false;
+      }
+      if (seen.has(target.name)) continue;
+      seen.add(target.name);
+      if (!walk({ table: target.name, temp: tempRef(newTempName(target.name)) })) return false;
+    }
+    return true;
+  };
+  return walk(source);
+}
+
 /**
  * Runs the policies fed by `source` and, recursively, those fed by their targets. Returns the staged targets.
- * @throws TransactionalPolicyFailure when a transactional policy (or a transactional descendant) fails
+ * @throws TransactionalPolicyFailure when a transactional policy (or a transactional descendant) fails (staged mode)
  */
 export async function runUpdatePolicies(run: PolicyRun, source: StagedExtent): Promise<StagedExtent[]> {
   const catalog = run.storage.catalog;
   const staged: StagedExtent[] = [];
   const policies = policiesWithSource(catalog, source.table).filter((p) => !run.visited.has(p.target.name));
   const shared = await shareCommonWork(run, catalog, source, policies);
+  const extentIds = await newExtentIds(run, policies);
   for (const { target, entry } of policies) {
     if (run.visited.has(target.name)) continue;
     run.visited.add(target.name);
+    if (run.direct) {
+      const mine = await runOne(run, catalog, source, target, entry, shared.get(entry), extentIds);
+      if (mine.rows > 0) staged.push(mine, ...(await runUpdatePolicies(run, mine)));
+      continue;
+    }
     try {
-      const mine = await runOne(run, catalog, source, target, entry, shared.get(entry));
+      const mine = await runOne(run, catalog, source, target, entry, shared.get(entry), extentIds);
       if (mine.rows === 0) continue;
       const below = await runUpdatePolicies(run, mine);
       staged.push(mine, ...below);
@@ -147,130 +211,80 @@ async function runOne(
   target: TableInfo,
   entry: UpdatePolicyEntry,
   sharedSql: string | undefined,
+  extentIds: ReadonlyMap<string, string>,
 ): Promise<StagedExtent> {
   const compiled = compilePolicy(run.storage, catalog, source, target, entry, timeOf(run));
-  const querySchema = compiled.columns.map((c) => c.type).join(",");
-  const tableSchema = target.columns.map((c) => c.type).join(",");
-  if (querySchema !== tableSchema) {
-    throw new SchemaMismatch(
-      `Query schema does not match table schema. QuerySchema=('${querySchema}'), TableSchema=('${tableSchema}')`,
-    );
+  checkSchema(compiled, target);
+  const persist = !keepsNothing(catalog, target.name);
+  // Straight into the data table only when nothing needs these rows staged: no policy reads them, they are kept.
+  const straight = run.direct === true && persist && policiesWithSource(catalog, target.name).length === 0;
+  let destination = dataTableRef(target.name);
+  let temp = "";
+  if (!straight) {
+    const name = await stageTableFor(run.storage, target);
+    run.temps.push(name);
+    temp = destination = tempRef(name);
   }
-  const name = newTempName(target.name);
-  const extentId = randomUUID();
-  // Matched by position, as ADX does; the casts only restate the (equal) types for DuckDB.
+  // Matched by position, as ADX does; the casts only restate the (equal) types for DuckDB. The extent id and the
+  // ingestion time are read from a staged row, and the query's values are written as literals, so the statement
+  // text is the same for every batch and its prepared plan runs without being bound again (see sql-literals.ts).
   const items = compiled.columns.map(
     (c, i) =>
       `CAST(${quoteIdent(c.name)} AS ${DUCKDB_TYPES[target.columns[i]!.type]}) AS ${quoteIdent(target.columns[i]!.name)}`,
   );
-  items.push(
-    `CAST('${extentId}' AS UUID) AS "$extent_id"`,
-    `make_timestamp_ns(${run.ingestionTimeNs}) AS "$ingestion_time"`,
-  );
-  run.temps.push(name);
-  await run.storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
-  await run.storage.db.connection.run(
-    `CREATE TEMP TABLE ${quoteIdent(name)} AS SELECT ${items.join(", ")} FROM (${sharedSql ?? compiled.sql}) AS "_policy"`,
-    compiled.params as DuckDBValue[],
-  );
-  const [row] = await run.storage.db.all(`SELECT count(*) AS n FROM ${tempRef(name)}`);
-  const rows = Number(row?.n ?? 0);
+  items.push(`"_extent"."extent_id" AS "$extent_id"`, `"_extent"."ingestion_time" AS "$ingestion_time"`);
+  const body = sharedSql ?? compiled.sql;
+  const inlined = inlineParams(body, compiled.params);
+  const extent = `(SELECT "extent_id", "ingestion_time" FROM ${tempRef(EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent"`;
+  // MATERIALIZED keeps DuckDB from planning the query together with the join: it would pull the query's filters
+  // up to the join and compute the projections below them for every row of the source (~4x slower).
+  const statement = `INSERT INTO ${destination} WITH "_policy" AS MATERIALIZED (${inlined ?? body}) SELECT ${items.join(", ")} FROM "_policy", ${extent}`;
+  const rows =
+    compiled.reusable && inlined !== null
+      ? await runPrepared(run.storage, statement, [])
+      : await runOnce(run.storage, statement, inlined === null ? compiled.params : []);
   return {
     table: target.name,
-    temp: tempRef(name),
-    extentId,
+    temp,
+    extentId: extentIds.get(target.name)!,
     rows,
     // Estimated: the source's raw size in proportion to the rows derived from it.
     originalSize: source.rows > 0 ? Math.round((source.originalSize * rows) / source.rows) : 0,
-    persist: !keepsNothing(catalog, target.name),
+    persist,
+    committed: straight,
   };
 }
 
-// Analysing and compiling a policy query costs ~40 ms, paid once per metadata version instead of per batch.
-const compiledCache = new WeakMap<Storage, Map<string, CompiledQuery | "uncacheable">>();
-const EPOCH_A = new Date(Date.UTC(2001, 0, 1));
-const EPOCH_B = new Date(Date.UTC(2002, 0, 1));
+/** Staged rows (table, extent id, ingestion time) the policy statements read their extent's id and time from. */
+const EXTENTS = "ingest$extents";
 
-function compilePolicy(
-  storage: Storage,
-  catalog: Catalog,
-  source: StagedExtent,
-  target: TableInfo,
-  entry: UpdatePolicyEntry,
-  now: Date,
-): CompiledQuery {
-  const compile = (at: Date) =>
-    compileQuery(parseAndAnalyze(entry.Query, globalsFor(storage)), {
-      tableSource: (name) => (name === source.table ? source.temp : dataTableRef(name)),
-      functionDefinition: (name) => {
-        const f = catalog.functions.get(name);
-        return f ? { parameters: f.parameters, body: f.body } : undefined;
-      },
-      parameters: {},
-      now: at,
-    });
-  let cache = compiledCache.get(storage);
-  if (!cache) compiledCache.set(storage, (cache = new Map()));
-  const key = `${storage.version}\u0000${source.table}\u0000${source.temp}\u0000${target.name}\u0000${entry.Query}`;
-  const hit = cache.get(key);
-  if (hit && hit !== "uncacheable") return hit;
-  if (hit === "uncacheable") return compile(now);
-  // A query that reads now()/ago() compiles differently at another time: such queries are never reused.
-  const a = compile(EPOCH_A);
-  const b = compile(EPOCH_B);
-  const same = a.sql === b.sql && JSON.stringify(a.params, jsonSafe) === JSON.stringify(b.params, jsonSafe);
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, same ? a : "uncacheable");
-  return same ? a : compile(now);
-}
-
-function jsonSafe(_key: string, value: unknown): unknown {
-  return typeof value === "bigint" ? value.toString() : value;
-}
-
-function timeOf(run: PolicyRun): Date {
-  return new Date(Number(run.ingestionTimeNs / 1_000_000n));
-}
+const extentIdsOf = new WeakMap<PolicyRun, Map<string, string>>();
 
 /**
- * Materialises the CTEs that several policies of this source share (see shared-prefix.ts) and returns, per policy
- * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
+ * One new extent id per target table and ingestion, staged for the policy statements. A table is staged once
+ * even when several levels of a cascade list it (a second row would duplicate its rows in the join).
  */
-async function shareCommonWork(
+async function newExtentIds(
   run: PolicyRun,
-  catalog: Catalog,
-  source: StagedExtent,
-  policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
-): Promise<Map<UpdatePolicyEntry, string>> {
-  const out = new Map<UpdatePolicyEntry, string>();
-  const groups = new Map<string, { entry: UpdatePolicyEntry; split: SplitSql }[]>();
-  for (const { target, entry } of policies) {
-    let split: SplitSql | null = null;
-    try {
-      split = splitCtes(compilePolicy(run.storage, catalog, source, target, entry, timeOf(run)).sql);
-    } catch {
-      continue;
-    }
-    const first = split?.ctes[0];
-    if (!split || !first) continue;
-    const list = groups.get(first.body) ?? [];
-    list.push({ entry, split });
-    groups.set(first.body, list);
+  policies: readonly { target: TableInfo }[],
+): Promise<ReadonlyMap<string, string>> {
+  let ids = extentIdsOf.get(run);
+  if (!ids) extentIdsOf.set(run, (ids = new Map()));
+  const rows: string[] = [];
+  for (const { target } of policies) {
+    if (ids.has(target.name)) continue;
+    const id = randomUUID();
+    ids.set(target.name, id);
+    rows.push(`(${sqlString(target.name)}, '${id}'::UUID, make_timestamp_ns(${run.ingestionTimeNs}))`);
   }
-  let n = 0;
-  for (const members of groups.values()) {
-    const k = sharedPrefixLength(members.map((m) => m.split));
-    if (k === 0) continue;
-    const name = `shared$${source.table}$${n++}`;
-    run.temps.push(name);
-    try {
-      await run.storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
-      await run.storage.db.run(`CREATE TEMP TABLE ${quoteIdent(name)} AS ${prefixSql(members[0]!.split, k)}`);
-    } catch {
-      // Each policy then runs its full query and reports its own error.
-      continue;
-    }
-    for (const m of members) out.set(m.entry, rewriteWithShared(m.split, k, tempRef(name)));
-  }
-  return out;
+  if (rows.length === 0) return ids;
+  await ensureStage(
+    run.storage,
+    EXTENTS,
+    "v1",
+    `CREATE TEMP TABLE ${quoteIdent(EXTENTS)} (table_name VARCHAR, extent_id UUID, ingestion_time TIMESTAMP_NS)`,
+  );
+  run.temps.push(EXTENTS);
+  await run.storage.db.run(`INSERT INTO ${tempRef(EXTENTS)} VALUES ${rows.join(", ")}`);
+  return ids;
 }

@@ -1,0 +1,124 @@
+/**
+ * The temp tables an ingestion stages rows in (a table's new rows, an update policy's output, a shared CTE prefix)
+ * and the prepared statements that fill them. Both are kept from one ingestion to the next: creating or dropping a
+ * temp table changes DuckDB's temp catalog, which makes every prepared statement that reads it plan again — and
+ * planning the console's 26 large policy statements was most of a batch's cost. A staged table is emptied instead
+ * (`DELETE`), and since DuckDB frees the deleted rows of a temp table only when the temp catalog is checkpointed,
+ * every clear ends with `CHECKPOINT temp` (well under a millisecond; without it memory grows by each batch's size).
+ *
+ * Everything here runs on the writer connection under the database's exclusive lock.
+ */
+import type { DuckDBPreparedStatement, DuckDBValue } from "@duckdb/node-api";
+import { quoteIdent } from "../storage/sql";
+import type { Storage } from "../storage/storage";
+
+/** The SQL reference of a temp table. */
+export function tempRef(name: string): string {
+  return `${quoteIdent("temp")}.${quoteIdent("main")}.${quoteIdent(name)}`;
+}
+
+interface State {
+  /** Staged tables that exist, by name → the key of the layout they were created with. */
+  readonly tables: Map<string, string>;
+  /** Prepared statements by SQL text, valid for one metadata version. */
+  prepared: Map<string, DuckDBPreparedStatement>;
+  version: number;
+}
+
+const states = new WeakMap<Storage, State>();
+
+function stateOf(storage: Storage): State {
+  let state = states.get(storage);
+  if (!state) states.set(storage, (state = { tables: new Map(), prepared: new Map(), version: storage.version }));
+  return state;
+}
+
+/**
+ * Makes sure temp table `name` exists, empty, with the layout `key` stands for; `create` is the `CREATE TEMP TABLE`
+ * statement used when it does not (or has another layout).
+ */
+export async function ensureStage(storage: Storage, name: string, key: string, create: string): Promise<void> {
+  const state = stateOf(storage);
+  if (state.tables.get(name) === key) return;
+  state.tables.delete(name);
+  await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
+  await storage.db.run(create);
+  state.tables.set(name, key);
+}
+
+/** Empties staged tables at the end of an ingestion; a table that cannot be emptied is dropped. */
+export async function clearStages(storage: Storage, names: Iterable<string>): Promise<void> {
+  const state = stateOf(storage);
+  for (const name of new Set(names)) {
+    try {
+      await storage.db.run(`DELETE FROM ${tempRef(name)}`);
+    } catch {
+      state.tables.delete(name);
+      await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`).catch(() => undefined);
+    }
+  }
+  await storage.db.run("CHECKPOINT temp").catch(() => undefined);
+}
+
+/** What `ensureStage` believes exists, to restore after a rolled-back transaction (see `restoreStages`). */
+export function stagesSnapshot(storage: Storage): ReadonlyMap<string, string> {
+  return new Map(stateOf(storage).tables);
+}
+
+/**
+ * After a rollback: the temp tables are as they were before the transaction (those it created or re-created are
+ * undone), and so is what `ensureStage` believes.
+ */
+export function restoreStages(storage: Storage, snapshot: ReadonlyMap<string, string>): void {
+  const tables = stateOf(storage).tables;
+  tables.clear();
+  for (const [name, key] of snapshot) tables.set(name, key);
+}
+
+/**
+ * Runs `fn` with DuckDB's statistics-based optimizations off on the writer connection. A kept statement is planned
+ * for the rows present when it was prepared: with statistics propagation DuckDB folds what those rows imply into
+ * the plan (e.g. a filter on a category absent from the first batch becomes "no rows", a column that was all null
+ * becomes a constant), which would be wrong for every later batch. Without it, the plan depends on the query alone.
+ */
+export async function withStatementsForAnyRows<T>(storage: Storage, fn: () => Promise<T>): Promise<T> {
+  await storage.db.run(`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`);
+  try {
+    return await fn();
+  } finally {
+    await storage.db.run(`RESET disabled_optimizers`);
+  }
+}
+
+/**
+ * Runs `sql` with `params` as a prepared statement kept for the current metadata version (the SQL of update
+ * policies is compiled per version too), and returns the number of rows it changed. Planning happens once; DuckDB
+ * itself re-plans a kept statement if a table it reads was altered meanwhile. Call it inside
+ * `withStatementsForAnyRows`. Statements with parameters are bound again at every run: keep values in the text.
+ */
+export async function runPrepared(storage: Storage, sql: string, params: readonly unknown[]): Promise<number> {
+  const state = stateOf(storage);
+  if (state.version !== storage.version || state.prepared.size > 500) {
+    for (const p of state.prepared.values()) p.destroySync();
+    state.prepared = new Map();
+    state.version = storage.version;
+  }
+  let prepared = state.prepared.get(sql);
+  if (!prepared) {
+    prepared = await storage.db.connection.prepare(sql);
+    state.prepared.set(sql, prepared);
+  }
+  prepared.clearBindings();
+  if (params.length > 0) prepared.bind(params as DuckDBValue[]);
+  const result = await prepared.run();
+  return Number(result.rowsChanged);
+}
+
+/** Runs `sql` once (not kept) and returns the number of rows it changed. */
+export async function runOnce(storage: Storage, sql: string, params: readonly unknown[]): Promise<number> {
+  const result =
+    params.length > 0
+      ? await storage.db.connection.run(sql, params as DuckDBValue[])
+      : await storage.db.connection.run(sql);
+  return Number(result.rowsChanged);
+}
