@@ -3,7 +3,13 @@ import { tableNames } from "@/kql/catalog";
 import { clusterStateSchema, type ClusterState } from "@/kql/state";
 import { AppError } from "@/lib/errors";
 import type { KustoExecutor, KustoResult } from "@/lib/server/kusto";
-import { ACTIVITY_SINCE_PARAMETER, buildActivityQuery, stateCommands, type StateReadTarget } from "./state/commands";
+import {
+  ACTIVITY_SINCE_PARAMETER,
+  buildActivityQuery,
+  stateCommands,
+  windowMinutes,
+  type StateReadTarget,
+} from "./state/commands";
 import {
   activityFrom,
   failuresFrom,
@@ -34,8 +40,6 @@ export interface ReadStateOptions extends StateReadTarget {
    * apply turns it off because planning needs only the structure.
    */
   activity?: boolean;
-  /** Length of the activity and failure window in minutes. Default 60 ("rows in the last hour"). */
-  windowMinutes?: number;
 }
 
 /** A state and the non-fatal problems met while reading it (shown by the UI next to the status). */
@@ -64,7 +68,7 @@ export async function readClusterStateWithWarnings(
   const { database, stagingTable } = options;
   const withActivity = options.activity ?? true;
   const readAt = new Date();
-  const since = new Date(readAt.getTime() - (options.windowMinutes ?? 60) * 60_000);
+  const since = new Date(readAt.getTime() - windowMinutes(options.windowMinutes) * 60_000);
   const commands = stateCommands(options);
   const warnings: Warnings = [];
   const command = (text: string) => executor.executeCommand(database, text);

@@ -51,4 +51,11 @@ describe("stateCommands", () => {
       ".show database ['Security Db'] schema as csl script with (IncludeEncodingPolicies = false, IncludeSecuritySettings = false)",
     );
   });
+
+  it("reads failures of the window only, in whole minutes", () => {
+    const target = { database: "D", stagingTable: "S", mappingName: "M" };
+    expect(stateCommands(target).failures).toBe(".show ingestion failures | where FailedOn > ago(60m)");
+    expect(stateCommands({ ...target, windowMinutes: 7.5 }).failures).toMatch(/ago\(8m\)$/);
+    expect(stateCommands({ ...target, windowMinutes: 0 }).failures).toMatch(/ago\(1m\)$/);
+  });
 });

@@ -11,6 +11,13 @@ export interface StateReadTarget {
   database: string;
   stagingTable: string;
   mappingName: string;
+  /** Length of the activity and failure window in minutes. Default 60 ("rows in the last hour"). */
+  windowMinutes?: number;
+}
+
+/** The window in whole minutes (at least 1); 60 when not given. */
+export function windowMinutes(minutes: number | undefined): number {
+  return Math.max(1, Math.ceil(minutes ?? 60));
 }
 
 /** The management commands of one state read; each is one round trip, none depends on another. */
@@ -22,10 +29,9 @@ export function stateCommands(target: StateReadTarget) {
     // Update policies of every table and the ingestion mappings in ONE command (ADX documents both as part of the
     // script; `IncludeIngestionMappings` defaults to true). Security settings and encoding policies are not needed.
     script: `.show database ${database} schema as csl script with (IncludeEncodingPolicies = false, IncludeSecuritySettings = false)`,
-    // Unpiped: the local engine does not pipe `.show` output into operators yet, so the window is applied in JS.
-    // TODO(local/adx piping): send `| where FailedOn > ago(1h)` once the engine supports it, to keep the 14-day
-    // history on the cluster side.
-    failures: ".show ingestion failures",
+    // The window is applied on the cluster (ADX keeps 14 days of failures); normalize.ts applies it again against
+    // the read's own clock. A whole number of minutes from configuration, never user text.
+    failures: `.show ingestion failures | where FailedOn > ago(${windowMinutes(target.windowMinutes)}m)`,
   } as const;
 }
 
