@@ -3,6 +3,7 @@
 import { formatUtc } from "@/lib/format";
 import type { HealthRange } from "@/lib/schemas/health";
 import styles from "./health.module.css";
+import { ToggleButton } from "@/components/ui/toggle-button";
 import { RangeSwitch } from "./range-switch";
 
 /** The range switch (1h / 24h / 7d) and the auto-refresh toggle, with when the data was last updated. */
@@ -23,22 +24,11 @@ export function HealthToolbar({
 }) {
   return (
     <div className={styles.toolbar}>
-      <RangeSwitch
-        range={range}
-        onRange={onRange}
-        label="Time range"
-        className={styles.group}
-        toggleClassName={styles.toggle}
-      />
+      <RangeSwitch range={range} onRange={onRange} label="Time range" className={styles.group} />
       <div className={styles.group}>
-        <button
-          type="button"
-          className={styles.toggle}
-          aria-pressed={autoRefresh}
-          onClick={() => onAutoRefresh(!autoRefresh)}
-        >
+        <ToggleButton pressed={autoRefresh} onClick={() => onAutoRefresh(!autoRefresh)}>
           Auto-refresh
-        </button>
+        </ToggleButton>
         <span className={styles.status}>
           {autoRefresh ? `Every ${refreshSeconds} s` : "Paused"}
           {updatedAt ? ` · updated ${formatUtc(new Date(updatedAt))}` : ""}

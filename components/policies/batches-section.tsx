@@ -19,13 +19,7 @@ export function BatchesSection({ stagingTable }: { stagingTable: string }) {
   return (
     <section className={styles.card} aria-labelledby="batches-title">
       <h2 id="batches-title">Batches sealed on {stagingTable}</h2>
-      <RangeSwitch
-        range={range}
-        onRange={setRange}
-        label="Batches time range"
-        className={styles.toolbar}
-        toggleClassName={styles.toggle}
-      />
+      <RangeSwitch range={range} onRange={setRange} label="Batches time range" className={styles.toolbar} />
       <QueryState query={batches} what="batches">
         {(data) => {
           if (!data.available) return <p>{data.unavailableReason}</p>;
