@@ -1,10 +1,12 @@
 /**
- * `npm run bench:ingest [-- --records N --records-per-message M]`
+ * `npm run bench:ingest [-- --records N --records-per-message M --send-batch B --concurrency C --baseline-only]`
  *
  * Engine: an in-process local ADX engine (auth off, loopback, temp folder) set up with the console's full script
  * (`buildSetupScript`: Staging, mapping, 0 retention, batching, one function + table + transactional update
  * policy per catalog table) through the official azure-kusto-data client. Simulator messages go through the
- * queued intake over HTTP (the Event Hub stand-in); the clock stops when every record is committed in its typed
+ * queued intake over HTTP (the Event Hub stand-in), B messages per request in Event Hubs' batch-send form (default
+ * 50, about 0.8 MB: what fits a Standard-tier Event Hub's 1 MB batch; `--send-batch 1` posts one message per
+ * request); each message is still one item of the batching policy. The clock stops when every record is committed in its typed
  * table. Baseline: the same messages and the same typed tables in a fresh DuckDB file, loaded with the appender
  * and routed by hand-written SQL (one typed `json_transform` per table). Prints `engine_records_per_s`,
  * `baseline_records_per_s` and `ratio`.
@@ -18,7 +20,7 @@ import { defenderTables, type CatalogTable } from "@/kql/catalog";
 import { buildSetupScript } from "@/kql/generate/script";
 import { startEngine } from "@/local/adx/engine";
 import { intakeOf } from "@/local/adx/rest/ingest-routes";
-import { createEngineSink } from "@/local/stream/engine-sink";
+import { createEngineBatchSink, createEngineSink } from "@/local/stream/engine-sink";
 import { generateMessages } from "@/local/stream";
 
 function arg(name: string, fallback: number): number {
@@ -32,6 +34,9 @@ const RECORDS = arg("records", 200_000);
 const PER_MESSAGE = arg("records-per-message", 10);
 // Messages in flight at once, as an Event Hub data connection reads several partitions in parallel.
 const CONCURRENCY = arg("concurrency", 8);
+// Messages per request. 50 of the default messages (~15 KB each, ~16 KB as escaped JSON strings) make ~0.8 MB: an
+// EventDataBatch filled up to a Standard-tier Event Hub's 1 MB limit. 1 = one message per POST (the earlier shape).
+const SEND_BATCH = arg("send-batch", 50);
 const DB = "Defender";
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -64,20 +69,26 @@ async function engineRun(messages: readonly string[]): Promise<{ seconds: number
     console.log(
       `setup_commands: ${buildSetupScript().length} in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
     );
-    const sink = createEngineSink({
+    const sinkOptions = {
       engineUrl: engine.url,
       database: DB,
       table: "Staging",
       mappingName: "StagingMapping",
       token: async () => "unused",
-    });
+    };
+    const sink = createEngineSink(sinkOptions);
+    const batchSink = createEngineBatchSink(sinkOptions);
     const intake = intakeOf(engine.storage)!;
     const start = performance.now();
     let next = 0;
+    let requests = 0;
     const sender = async () => {
       while (next < messages.length) {
-        const m = messages[next++]!;
-        if ((await sink(m)) !== "accepted") throw new Error("the intake refused a message");
+        const chunk = messages.slice(next, next + SEND_BATCH);
+        next += chunk.length;
+        requests++;
+        const result = SEND_BATCH === 1 ? await sink(chunk[0]!) : await batchSink(chunk);
+        if (result !== "accepted") throw new Error("the intake refused a message");
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
@@ -91,6 +102,11 @@ async function engineRun(messages: readonly string[]): Promise<{ seconds: number
       const r = await client.execute(DB, `${t.name} | count`);
       rows += Number(r.primaryResults[0]!.toJSON<{ Count: number }>().data[0]!.Count);
     }
+    const firstBody =
+      SEND_BATCH === 1 ? messages[0]! : JSON.stringify(messages.slice(0, SEND_BATCH).map((m) => ({ Body: m })));
+    console.log(
+      `engine_requests: ${requests} (${SEND_BATCH} message(s) per request; the first request body: ${(Buffer.byteLength(firstBody) / 1024).toFixed(0)} KB before gzip)`,
+    );
     console.log(`engine_last_ack_s: ${acknowledged.toFixed(2)} (of ${seconds.toFixed(2)})`);
     return { seconds, rows };
   } finally {

@@ -4,7 +4,7 @@
  * its mapping does not exist yet: keep the message), anything else → an error the stream counts and retries.
  */
 import { gzipSync } from "node:zlib";
-import type { Sink } from "./sink";
+import type { Sink, SinkResult } from "./sink";
 
 export interface EngineSinkOptions {
   /** Engine base URL, e.g. `http://127.0.0.1:8080`. */
@@ -30,25 +30,46 @@ function errorText(body: string): string {
   }
 }
 
-/** Creates the engine sink. */
-export function createEngineSink(options: EngineSinkOptions): Sink {
+/** Delivers a batch of messages in one request: all accepted, or (not-ready / thrown) none. */
+export type BatchSink = (messages: readonly string[]) => Promise<SinkResult>;
+
+function poster(options: EngineSinkOptions): (body: string, contentType: string) => Promise<SinkResult> {
   const query = new URLSearchParams({ format: options.format ?? "multijson", mappingName: options.mappingName });
   const url = `${options.engineUrl.replace(/\/+$/, "")}/local/eventhub/${encodeURIComponent(options.database)}/${encodeURIComponent(options.table)}?${query}`;
   const gzip = options.gzip ?? true;
-  return async (message) => {
+  return async (text, contentType) => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${await options.token()}`,
-      "content-type": "application/json; charset=utf-8",
+      "content-type": contentType,
     };
-    let body: BodyInit = message;
+    let body: BodyInit = text;
     if (gzip) {
-      body = new Blob([gzipSync(message)]);
+      body = new Blob([gzipSync(text)]);
       headers["content-encoding"] = "gzip";
     }
     const response = await fetch(url, { method: "POST", headers, body });
-    const text = await response.text();
+    const answer = await response.text();
     if (response.status === 202) return "accepted";
     if (response.status === 409) return "not-ready";
-    throw new Error(`Engine intake answered ${response.status}: ${errorText(text).slice(0, 500)}`);
+    throw new Error(`Engine intake answered ${response.status}: ${errorText(answer).slice(0, 500)}`);
   };
+}
+
+/** Creates the engine sink: one message per request. */
+export function createEngineSink(options: EngineSinkOptions): Sink {
+  const post = poster(options);
+  return (message) => post(message, "application/json; charset=utf-8");
+}
+
+/**
+ * Creates a sink that sends several messages per request, as Event Hubs producers send an `EventDataBatch`: Event
+ * Hubs' REST batch form (`application/vnd.microsoft.servicebus.json`, a JSON array of `{"Body": message}`). Each
+ * message is still one event — one item of the table's batching policy.
+ */
+export function createEngineBatchSink(options: EngineSinkOptions): BatchSink {
+  const post = poster(options);
+  return async (messages) =>
+    messages.length === 0
+      ? "accepted"
+      : post(JSON.stringify(messages.map((m) => ({ Body: m }))), "application/vnd.microsoft.servicebus.json");
 }

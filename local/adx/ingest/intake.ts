@@ -50,6 +50,11 @@ export interface IntakeOptions {
 export type EnqueueResult =
   { readonly status: "enqueued"; readonly id: string } | { readonly status: "not-ready"; readonly reason: string };
 
+/** Result of enqueuing a producer's batch: every message accepted (ids in order), or none. */
+export type EnqueueAllResult =
+  | { readonly status: "enqueued"; readonly ids: readonly string[] }
+  | { readonly status: "not-ready"; readonly reason: string };
+
 const INTAKE_CALLER: IngestCaller = { principal: "local-intake", user: "local-intake", activityId: null };
 
 /** The Event Hub-like intake of one engine. */
@@ -107,6 +112,21 @@ export class Intake {
    * not exist — the producer keeps the message, as an Event Hub keeps unread events.
    */
   async enqueue(table: string, format: IngestFormat, mapping: string, payload: string): Promise<EnqueueResult> {
+    const result = await this.enqueueAll(table, format, mapping, [payload]);
+    return result.status === "enqueued" ? { status: "enqueued", id: result.ids[0]! } : result;
+  }
+
+  /**
+   * Durably enqueues a producer's batch (Event Hubs' batch send): each payload is one message — one item for the
+   * batching policy — and all of them are stored in one statement before this resolves, so the batch is
+   * acknowledged whole or not at all. Not ready (nothing stored) as for `enqueue`.
+   */
+  async enqueueAll(
+    table: string,
+    format: IngestFormat,
+    mapping: string,
+    payloads: readonly string[],
+  ): Promise<EnqueueAllResult> {
     if (this.closed) throw new Error("The intake is closed.");
     const catalog = this.options.storage.catalog;
     if (!catalog.tables.has(table)) {
@@ -119,16 +139,35 @@ export class Intake {
       this.refusals.refused(table, "mapping-missing", reason, this.now());
       return { status: "not-ready", reason };
     }
+    if (payloads.length === 0) return { status: "enqueued", ids: [] };
     const at = this.now();
-    const rawBytes = Buffer.byteLength(payload, "utf8");
-    const id = await this.writer.write({ table, format, mapping, enqueuedAtMs: at, rawBytes, payload });
-    // Only once the message is durable: a failed write leaves the producer waiting, as it is.
+    const rows = payloads.map((payload) => ({
+      table,
+      format,
+      mapping,
+      enqueuedAtMs: at,
+      rawBytes: Buffer.byteLength(payload, "utf8"),
+      payload,
+    }));
+    const ids = await this.writer.writeAll(rows);
+    // Only once the messages are durable: a failed write leaves the producer waiting, as it is.
     this.refusals.accepted(table);
-    const queue = this.push(table, { id, enqueuedAt: at, rawBytes, format, mapping, payload });
     const limits = effectiveBatchLimits(catalog, table);
-    if (queue.length >= limits.maxItems) this.seal(table, "count");
-    else if ((this.queuedBytes.get(table) ?? 0) >= limits.maxRawBytes) this.seal(table, "size");
-    return { status: "enqueued", id: id.toString() };
+    // Item by item, so a producer's batch that crosses a limit is cut exactly there, as the data connection
+    // (which sees single events) would: a 50-message send into a 30-item policy seals 30, and 20 wait.
+    rows.forEach((row, i) => {
+      const queue = this.push(table, {
+        id: ids[i]!,
+        enqueuedAt: at,
+        rawBytes: row.rawBytes,
+        format,
+        mapping,
+        payload: row.payload,
+      });
+      if (queue.length >= limits.maxItems) this.seal(table, "count");
+      else if ((this.queuedBytes.get(table) ?? 0) >= limits.maxRawBytes) this.seal(table, "size");
+    });
+    return { status: "enqueued", ids: ids.map(String) };
   }
 
   /** Seals every batch whose time limit has passed; resolves when those batches are ingested. */

@@ -16,9 +16,10 @@ export interface QueueRow {
   readonly payload: string;
 }
 
+/** One caller's rows (a single message, or every message of a producer's batch): committed together. */
 interface Waiting {
-  readonly id: bigint;
-  readonly row: QueueRow;
+  readonly ids: readonly bigint[];
+  readonly rows: readonly QueueRow[];
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -48,11 +49,15 @@ export class QueueWriter {
     return new QueueWriter(connection, max + 1n);
   }
 
-  /** Resolves with the row's id once its transaction has committed. Ids follow call order. */
-  write(row: QueueRow): Promise<bigint> {
-    const id = this.nextId++;
-    return new Promise<bigint>((resolve, reject) => {
-      this.waiting.push({ id, row, resolve: () => resolve(id), reject });
+  /**
+   * Resolves with the rows' ids once they have committed (one message, or a producer's whole batch) — all in the
+   * same statement (never split across group commits), so a batch is acknowledged whole or not at all. Ids follow
+   * call order.
+   */
+  writeAll(rows: readonly QueueRow[]): Promise<bigint[]> {
+    const ids = rows.map(() => this.nextId++);
+    return new Promise<bigint[]>((resolve, reject) => {
+      this.waiting.push({ ids, rows, resolve: () => resolve(ids), reject });
       this.running ??= this.drain();
     });
   }
@@ -65,14 +70,15 @@ export class QueueWriter {
         // One autocommitted statement per group: a single asynchronous call. (An appender's close runs on the
         // event loop's thread and, with BEGIN/COMMIT around it, took ~0.7 ms of it per message.)
         this.insert ??= await this.connection.prepare(INSERT_ROWS);
+        const rows = group.flatMap((w) => w.rows);
         this.insert.bind([
-          listValue(group.map((w) => w.id)),
-          listValue(group.map((w) => w.row.table)),
-          listValue(group.map((w) => w.row.format)),
-          listValue(group.map((w) => w.row.mapping)),
-          listValue(group.map((w) => BigInt(w.row.enqueuedAtMs) * 1_000_000n)),
-          listValue(group.map((w) => BigInt(w.row.rawBytes))),
-          listValue(group.map((w) => w.row.payload)),
+          listValue(group.flatMap((w) => w.ids)),
+          listValue(rows.map((r) => r.table)),
+          listValue(rows.map((r) => r.format)),
+          listValue(rows.map((r) => r.mapping)),
+          listValue(rows.map((r) => BigInt(r.enqueuedAtMs) * 1_000_000n)),
+          listValue(rows.map((r) => BigInt(r.rawBytes))),
+          listValue(rows.map((r) => r.payload)),
         ]);
         await this.insert.run();
         for (const w of group) w.resolve();

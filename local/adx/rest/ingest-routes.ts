@@ -3,7 +3,9 @@
  * - `POST /v1/rest/ingest/{db}/{table}?streamFormat=…&mappingName=…` — streaming ingestion as ADX serves it to
  *   `azure-kusto-ingest`'s StreamingIngestClient: raw (usually gzipped, chunked) body, no batching, 200 + v1 table.
  * - `POST /local/eventhub/{db}/{table}?format=multijson&mappingName=…` — LOCAL ONLY: the Event Hub data connection
- *   stand-in. 202 once the message is durably queued; 409 while the table (or mapping) does not exist yet.
+ *   stand-in. The body is one message, or — with `Content-Type: application/vnd.microsoft.servicebus.json`, Event
+ *   Hubs' REST batch send — a JSON array of `{"Body": …}`, one message per element. 202 once every message is
+ *   durably queued; 409 while the table (or mapping) does not exist yet; 400 for a malformed batch (nothing queued).
  * - `GET /local/batches?table=…&since=…&limit=…` — LOCAL ONLY: sealed batches (for the console's latency chart).
  * - `GET /local/intake?table=T` — LOCAL ONLY: whether a producer of T is waiting (its deliveries refused with 409
  *   within the last minute, none accepted since), with the refusal count, times and reason, and T's pending messages.
@@ -14,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { gunzipSync, inflateSync } from "node:zlib";
 import { type Access, mayRun } from "../commands/context";
 import { ingestFormatOf } from "../ingest/decode";
+import { isEventBatch, parseEventBatch } from "../ingest/event-batch";
 import { ingestBlobs } from "../ingest/ingest-blobs";
 import { Intake, listBatches } from "../ingest/intake";
 import { sweepRetention } from "../ingest/retention";
@@ -162,7 +165,15 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
       const caller = await guard(req, reply, "ingest", req.params.db);
       if (!caller) return reply;
       const format = ingestFormatOf(req.query.format ?? "multijson");
-      const outcome = await intake.enqueue(req.params.table, format, req.query.mappingName ?? "", bodyText(req));
+      const mapping = req.query.mappingName ?? "";
+      const text = bodyText(req);
+      let bodies: string[] | null = null;
+      if (isEventBatch(header(req, "content-type"))) {
+        const batch = parseEventBatch(text);
+        if (!batch.ok) throw KustoError.badRequest(`Invalid event batch: ${batch.reason}.`, "LocalIntake_InvalidBatch");
+        bodies = batch.bodies;
+      }
+      const outcome = await intake.enqueueAll(req.params.table, format, mapping, bodies ?? [text]);
       if (outcome.status === "not-ready") {
         // Not an ADX error: the producer must keep the message and retry, as an Event Hub retains unread events.
         throw new KustoError(
@@ -173,7 +184,10 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
           "The target is not ready; retry later.",
         );
       }
-      return reply.code(202).send({ status: "Enqueued", id: outcome.id });
+      const body = bodies
+        ? { status: "Enqueued", count: outcome.ids.length, ids: outcome.ids }
+        : { status: "Enqueued", id: outcome.ids[0] };
+      return reply.code(202).send(body);
     } catch (error) {
       return fail(reply, error);
     }
