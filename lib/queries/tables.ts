@@ -14,19 +14,16 @@ const TABLES_KEY = ["tables"] as const;
  * classic zod stays off the checklist's first load.
  */
 const requestSchemas = () => import("@/lib/schemas/tables");
-/** The response schemas, loaded with the first request (in parallel with it), not with the page: see apiFetch. */
-const responseSchemas = () => import("@/lib/schemas/table-responses");
+/** A response schema, loaded with the first request (in parallel with it), not with the page: see apiFetch. */
+type ResponseSchemas = typeof import("@/lib/schemas/table-responses");
+const responseSchema = <K extends keyof ResponseSchemas>(name: K): Promise<ResponseSchemas[K]> =>
+  import("@/lib/schemas/table-responses").then((s) => s[name]);
 
 /** `GET /api/tables`: Staging's prerequisites and every catalog table's status. */
 export const tablesQuery = () =>
   queryOptions({
     queryKey: [...TABLES_KEY, "list"] as const,
-    queryFn: ({ signal }) =>
-      apiFetch(
-        "/api/tables",
-        responseSchemas().then((s) => s.tablesResponseSchema),
-        { signal },
-      ),
+    queryFn: ({ signal }) => apiFetch("/api/tables", responseSchema("tablesResponseSchema"), { signal }),
     // Rows and last event times move while data flows; the checklist follows them without a reload.
     refetchInterval: 15_000,
   });
@@ -36,11 +33,7 @@ export const tableDetailQuery = (name: string) =>
   queryOptions({
     queryKey: [...TABLES_KEY, "detail", name] as const,
     queryFn: ({ signal }) =>
-      apiFetch(
-        `/api/tables/${encodeURIComponent(name)}`,
-        responseSchemas().then((s) => s.tableDetailResponseSchema),
-        { signal },
-      ),
+      apiFetch(`/api/tables/${encodeURIComponent(name)}`, responseSchema("tableDetailResponseSchema"), { signal }),
   });
 
 /**
@@ -57,7 +50,7 @@ export const applyTableMutation = () =>
       const { tableNameSchema } = await requestSchemas();
       return apiFetch(
         `/api/tables/${encodeURIComponent(tableNameSchema.parse(name))}/apply`,
-        responseSchemas().then((s) => s.applyResultSchema),
+        responseSchema("applyResultSchema"),
         {
           method: "POST",
         },
@@ -72,15 +65,11 @@ export const bulkApplyMutation = () =>
     mutationKey: [...TABLES_KEY, "apply-bulk"] as const,
     mutationFn: async (tables: readonly string[]) => {
       const { applyRequestSchema } = await requestSchemas();
-      return apiFetch(
-        "/api/tables/apply",
-        responseSchemas().then((s) => s.bulkApplyResponseSchema),
-        {
-          method: "POST",
-          // The same schema the route handler parses: an off-catalog name fails here, before any request.
-          body: applyRequestSchema.parse({ tables: [...tables] }),
-        },
-      );
+      return apiFetch("/api/tables/apply", responseSchema("bulkApplyResponseSchema"), {
+        method: "POST",
+        // The same schema the route handler parses: an off-catalog name fails here, before any request.
+        body: applyRequestSchema.parse({ tables: [...tables] }),
+      });
     },
     onSettled: (_data, _error, _variables, _result, { client }) => void invalidateTables(client),
   });
@@ -89,12 +78,7 @@ export const bulkApplyMutation = () =>
 export const stagingApplyMutation = () =>
   mutationOptions({
     mutationKey: [...TABLES_KEY, "apply-staging"] as const,
-    mutationFn: () =>
-      apiFetch(
-        "/api/staging/apply",
-        responseSchemas().then((s) => s.applyResultSchema),
-        { method: "POST" },
-      ),
+    mutationFn: () => apiFetch("/api/staging/apply", responseSchema("applyResultSchema"), { method: "POST" }),
     onSettled: (_data, _error, _variables, _result, { client }) => void invalidateTables(client),
   });
 
