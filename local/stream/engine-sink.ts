@@ -33,20 +33,43 @@ function errorText(body: string): string {
 /** Delivers a batch of messages in one request: all accepted, or (not-ready / thrown) none. */
 export type BatchSink = (messages: readonly string[]) => Promise<SinkResult>;
 
-function poster(options: EngineSinkOptions): (body: string, contentType: string) => Promise<SinkResult> {
+/** A request body ready to send (built, and gzipped when the options say so). */
+export interface EncodedRequest {
+  readonly body: Buffer<ArrayBuffer> | string;
+  readonly contentType: string;
+  readonly gzip: boolean;
+}
+
+const SINGLE = "application/json; charset=utf-8";
+// Event Hubs' REST batch-send form: a JSON array of {"Body": message}.
+const BATCH = "application/vnd.microsoft.servicebus.json";
+
+/**
+ * Builds the request body: one message as it is (`single`), or any number in Event Hubs' batch form (`batch`).
+ * Separate from sending, so a producer (the ingestion bench) can prepare its requests before it measures the engine.
+ */
+export function encodeMessages(
+  options: { readonly gzip?: boolean },
+  form: "single" | "batch",
+  messages: readonly string[],
+): EncodedRequest {
+  const gzip = options.gzip ?? true;
+  const [contentType, text] =
+    form === "single" ? [SINGLE, messages[0] ?? ""] : [BATCH, JSON.stringify(messages.map((m) => ({ Body: m })))];
+  return { body: gzip ? gzipSync(text) : text, contentType, gzip };
+}
+
+/** Creates a sender of encoded requests to the table's intake URL. */
+export function createEncodedSender(options: EngineSinkOptions): (request: EncodedRequest) => Promise<SinkResult> {
   const query = new URLSearchParams({ format: options.format ?? "multijson", mappingName: options.mappingName });
   const url = `${options.engineUrl.replace(/\/+$/, "")}/local/eventhub/${encodeURIComponent(options.database)}/${encodeURIComponent(options.table)}?${query}`;
-  const gzip = options.gzip ?? true;
-  return async (text, contentType) => {
+  return async (request) => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${await options.token()}`,
-      "content-type": contentType,
+      "content-type": request.contentType,
     };
-    let body: BodyInit = text;
-    if (gzip) {
-      body = new Blob([gzipSync(text)]);
-      headers["content-encoding"] = "gzip";
-    }
+    if (request.gzip) headers["content-encoding"] = "gzip";
+    const body = typeof request.body === "string" ? request.body : new Blob([request.body]);
     const response = await fetch(url, { method: "POST", headers, body });
     const answer = await response.text();
     if (response.status === 202) return "accepted";
@@ -57,8 +80,8 @@ function poster(options: EngineSinkOptions): (body: string, contentType: string)
 
 /** Creates the engine sink: one message per request. */
 export function createEngineSink(options: EngineSinkOptions): Sink {
-  const post = poster(options);
-  return (message) => post(message, "application/json; charset=utf-8");
+  const send = createEncodedSender(options);
+  return (message) => send(encodeMessages(options, "single", [message]));
 }
 
 /**
@@ -67,9 +90,6 @@ export function createEngineSink(options: EngineSinkOptions): Sink {
  * message is still one event — one item of the table's batching policy.
  */
 export function createEngineBatchSink(options: EngineSinkOptions): BatchSink {
-  const post = poster(options);
-  return async (messages) =>
-    messages.length === 0
-      ? "accepted"
-      : post(JSON.stringify(messages.map((m) => ({ Body: m }))), "application/vnd.microsoft.servicebus.json");
+  const send = createEncodedSender(options);
+  return async (messages) => (messages.length === 0 ? "accepted" : send(encodeMessages(options, "batch", messages)));
 }
