@@ -3,7 +3,7 @@ import { diagnosticsOf, nodeType, resultColumns, toArray, type KustoCode } from 
 
 import type { CompileContext } from "./context";
 import { LQ, QueryError, unsupported } from "./errors";
-import { Translator } from "./relation";
+import { INGESTION_TIME, Translator } from "./relation";
 import { Sql, compileSql, sql } from "./sql";
 import { runStatements } from "./statements";
 import { translateTabular } from "./translate-tabular";
@@ -14,6 +14,12 @@ export interface CompiledQuery {
   sql: string;
   params: unknown[];
   columns: { name: string; type: string /* Kusto type */ }[];
+  /**
+   * Whether each output row derives from exactly one row of the tables read, through row-by-row operators only
+   * (where, project*, extend, mv-expand, sort), so the rows keep their ingestion time. When set and the context asked
+   * for it, the SQL yields `"$ingestion_time"` after the columns.
+   */
+  rowLocal: boolean;
 }
 
 /**
@@ -71,7 +77,10 @@ export function compileQuery(code: KustoCode, ctx: CompileContext): CompiledQuer
       "General_BadRequest",
     );
   }
-  const final = sql`SELECT ${Sql.join(columns.map((c) => Sql.id(c.name)))} FROM ${Sql.id(result.cte)}`;
+  const rowLocal = t.rowLocal && result.ingestionTime;
+  const items = columns.map((c) => Sql.id(c.name));
+  if (rowLocal && ctx.keepIngestionTime) items.push(Sql.id(INGESTION_TIME));
+  const final = sql`SELECT ${Sql.join(items)} FROM ${Sql.id(result.cte)}`;
   const { text, params } = compileSql(t.finish(final));
-  return { sql: text, params, columns: columns.map((c) => ({ name: c.name, type: c.type })) };
+  return { sql: text, params, columns: columns.map((c) => ({ name: c.name, type: c.type })), rowLocal };
 }

@@ -21,4 +21,9 @@ export interface CompileContext {
    * `commandText` is the command as the parser prints it. Without it, a control command is refused.
    */
   commandSource?(commandText: string): string;
+  /**
+   * Also yield the hidden `"$ingestion_time"` column (last) when the query is row-local (see `CompiledQuery.rowLocal`):
+   * the ingestion pipeline uses it to tell which batch each output row came from.
+   */
+  keepIngestionTime?: boolean;
 }

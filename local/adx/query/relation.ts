@@ -34,6 +34,11 @@ export class Translator {
   private readonly scopes: Map<string, Binding>[] = [new Map()];
   /** Declared query parameters: name → Kusto type. */
   readonly declared = new Map<string, KustoType>();
+  /**
+   * False once the query uses something whose output row depends on other input rows (an aggregation, `take`, a
+   * tabular subquery, …): see `CompiledQuery.rowLocal`.
+   */
+  rowLocal = true;
 
   /** Translates a tabular expression (set by the query compiler; kept here so scalars can hold subqueries). */
   tabular!: (node: KustoNode) => Relation;

@@ -202,6 +202,8 @@ export function translateIn(node: KustoNode, env: Env): Scalar {
   const values: SqlNode[] = [];
   for (const item of elements(node.Right.Expressions)) {
     if (item.ResultType?.Columns) {
+      // The subquery reads every input row: the outer rows' result depends on rows other than their own.
+      env.t.rowLocal = false;
       const rel = env.t.tabular(item);
       const col = rel.columns[0];
       if (!col) throw unsupported("An empty tabular operand of 'in'", item);

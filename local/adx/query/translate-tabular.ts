@@ -73,8 +73,25 @@ function keywordOf(op: KustoNode): string {
     .toLowerCase();
 }
 
+/**
+ * Operators whose output rows each come from one input row and depend on nothing else (so running them over the
+ * union of several batches gives the union of their results per batch). `sort` reorders, which a table ignores.
+ */
+const ROW_LOCAL_OPERATORS = new Set([
+  "FilterOperator",
+  "ProjectOperator",
+  "ExtendOperator",
+  "ProjectAwayOperator",
+  "ProjectKeepOperator",
+  "ProjectRenameOperator",
+  "ProjectReorderOperator",
+  "MvExpandOperator",
+  "SortOperator",
+]);
+
 function translateOperator(op: KustoNode, input: Relation | null, t: Translator): Relation {
   const type = typeOf(op);
+  if (!ROW_LOCAL_OPERATORS.has(type)) t.rowLocal = false;
   if (type === "PrintOperator") return translatePrint(op, t);
   if (type === "UnionOperator") return translateUnion(op, input, t);
   if (!input) throw unsupportedOperator(keywordOf(op), op);

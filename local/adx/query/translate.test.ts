@@ -254,3 +254,35 @@ describe("scalar operators", () => {
     ]);
   });
 });
+
+describe("row-local queries (what a grouped ingestion may run over several batches at once)", () => {
+  const rowLocal = [
+    "Events | where Id > 1 | project Id, Name",
+    "Events | extend N = strcat(Name, '!') | project-away Bag | project-rename Key = Id",
+    "Staging | mv-expand Raw.records | project Category = tostring(Raw_records.category)",
+    "Events | order by Id asc | project Id",
+    "FilterDeviceAlertEvents()",
+    "Events | extend T = ingestion_time()",
+  ];
+  const notRowLocal = [
+    "Events | summarize count() by group",
+    "Events | take 2",
+    "Events | top 1 by Id",
+    "Events | distinct Name",
+    "Events | count",
+    "union Events, Events",
+    "Events | where Id in ((Events | where Score > 2 | project Id))",
+    "print x = 1",
+  ];
+  it.each(rowLocal)("%s is row-local", (kql) => expect(h.compile(kql).rowLocal).toBe(true));
+  it.each(notRowLocal)("%s is not row-local", (kql) => expect(h.compile(kql).rowLocal).toBe(false));
+
+  it("yields each row's ingestion time after the columns only when asked", () => {
+    const plain = h.compile("Events | project Id");
+    expect(plain.sql).not.toMatch(/"\$ingestion_time" FROM "_q\d+"$/);
+    const kept = h.compile("Events | project Id", undefined, { keepIngestionTime: true });
+    expect(kept.sql).toMatch(/SELECT "Id", "\$ingestion_time" FROM "_q\d+"$/);
+    const aggregated = h.compile("Events | summarize count()", undefined, { keepIngestionTime: true });
+    expect(aggregated.sql).toMatch(/SELECT "count_" FROM "_q\d+"$/);
+  });
+});

@@ -8,6 +8,7 @@ import { buildGlobals, parseAndAnalyze, type SchemaColumn } from "@/local/adx/ku
 
 import { compileQuery, executeCompiled, type CompiledQuery } from "../index";
 import { duckType, type KustoType } from "../types";
+import type { CompileContext } from "../context";
 
 export interface TableFixture {
   name: string;
@@ -25,7 +26,11 @@ export interface FunctionFixture {
 
 export interface Harness {
   connection: DuckDBConnection;
-  compile(kql: string, parameters?: Record<string, unknown>): CompiledQuery;
+  compile(
+    kql: string,
+    parameters?: Record<string, unknown>,
+    options?: Pick<CompileContext, "keepIngestionTime">,
+  ): CompiledQuery;
   run(
     kql: string,
     parameters?: Record<string, unknown>,
@@ -62,12 +67,17 @@ export async function createHarness(tables: TableFixture[], functions: FunctionF
   }
   const globals = buildGlobals({ name: "db", tables, functions });
   const byName = new Map(functions.map((f) => [f.name, f]));
-  const compile = (kql: string, parameters: Record<string, unknown> = {}) =>
+  const compile = (
+    kql: string,
+    parameters: Record<string, unknown> = {},
+    options: Pick<CompileContext, "keepIngestionTime"> = {},
+  ) =>
     compileQuery(parseAndAnalyze(kql, globals), {
       tableSource: (name) => `"t".${q(name)}`,
       functionDefinition: (name) => byName.get(name),
       parameters,
       now: FIXED_NOW,
+      ...options,
     });
   return {
     connection,
