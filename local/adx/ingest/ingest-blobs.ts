@@ -5,6 +5,7 @@
  */
 import { KustoError } from "../rest/errors";
 import { decodeBlob, type IngestFormat, mappingsFor } from "./decode";
+import type { TableInfo } from "../storage/catalog";
 import { blobFailure, type IngestionFailure, recordFailures } from "./failures";
 import { type IngestOptions, type IngestResult, ingestRows } from "./pipeline";
 import type { CellValue } from "./values";
@@ -28,17 +29,27 @@ function propertiesOf(blob: Blob): string {
   return `Format=${blob.format}${blob.mappingName ? `;IngestionMappingReference=${blob.mappingName}` : ""}`;
 }
 
+/** The good blobs' rows, and the blobs that failed (already recorded). */
+export interface DecodedBlobs {
+  readonly table: TableInfo;
+  readonly rows: CellValue[][];
+  /** Raw size of the good blobs. */
+  readonly bytes: number;
+  readonly goodBlobs: number;
+  readonly failures: readonly IngestionFailure[];
+}
+
 /**
- * Decodes and ingests. With `strict`, the first failing blob throws (`.ingest inline` and streaming requests,
- * where the caller sees the error); otherwise failures are recorded and the good blobs proceed.
+ * Decodes every blob on its own and records the failures. With `strict`, the first failing blob throws instead
+ * (`.ingest inline` and streaming requests, where the caller sees the error).
+ * @throws KustoError `EntityNotFound` when the table does not exist
  */
-export async function ingestBlobs(
-  opts: IngestOptions,
+export async function decodeBlobs(
+  opts: Pick<IngestOptions, "storage" | "database" | "caller" | "operationKind">,
   tableName: string,
   blobs: readonly Blob[],
   strict = false,
-  onDecoded?: (stats: { goodBlobs: number; failedBlobs: number }) => void,
-): Promise<BlobsResult> {
+): Promise<DecodedBlobs> {
   const table = opts.storage.catalog.tables.get(tableName);
   if (!table) throw KustoError.entityNotFound(tableName, "Table");
   const rows: CellValue[][] = [];
@@ -63,7 +74,17 @@ export async function ingestBlobs(
     }
   }
   await recordFailures(opts.storage, opts.database, opts.caller, failures);
-  onDecoded?.({ goodBlobs, failedBlobs: failures.length });
-  const result = await ingestRows(opts, table, rows, bytes);
-  return { ...result, blobFailures: failures, goodBlobs };
+  return { table, rows, bytes, goodBlobs, failures };
+}
+
+/** Decodes (see `decodeBlobs`) and ingests the good blobs' rows as one extent. */
+export async function ingestBlobs(
+  opts: IngestOptions,
+  tableName: string,
+  blobs: readonly Blob[],
+  strict = false,
+): Promise<BlobsResult> {
+  const decoded = await decodeBlobs(opts, tableName, blobs, strict);
+  const result = await ingestRows(opts, decoded.table, decoded.rows, decoded.bytes);
+  return { ...result, blobFailures: decoded.failures, goodBlobs: decoded.goodBlobs };
 }

@@ -4,27 +4,15 @@
  * batching policy is reached — by time since the first item, item count or raw size — and the sealed batch
  * becomes ONE extent through the ingestion core. Every sealed batch is logged in `meta.intake_batches`.
  */
-import { randomUUID } from "node:crypto";
 import type { Storage } from "../storage/storage";
-import { kustoFromDate } from "../storage/time";
 import { effectiveBatchLimits } from "./batching";
 import type { IngestFormat } from "./decode";
-import { failure, type IngestCaller, recordFailures } from "./failures";
-import { ingestBlobs } from "./ingest-blobs";
+import type { IngestCaller } from "./failures";
 import { QueueWriter } from "./queue-writer";
 import { RefusalLog, type RefusalView } from "./refusals";
 import type { SealReason } from "./batch-log";
 import { ensureIngestSchema } from "./schema";
-
-/** One queued message. */
-interface QueuedItem {
-  readonly id: bigint;
-  readonly enqueuedAt: number;
-  readonly rawBytes: number;
-  readonly format: IngestFormat;
-  readonly mapping: string;
-  readonly payload: string;
-}
+import { groupLength, ingestSealed, type QueuedItem, type SealedBatch } from "./sealed-batch";
 
 /** Messages of one table queued and not yet sealed. */
 export interface PendingView {
@@ -60,6 +48,8 @@ const INTAKE_CALLER: IngestCaller = { principal: "local-intake", user: "local-in
 /** The Event Hub-like intake of one engine. */
 export class Intake {
   private readonly queues = new Map<string, QueuedItem[]>();
+  /** Sealed batches not yet taken for ingestion, in sealing order. */
+  private readonly sealed: SealedBatch[] = [];
   private readonly queuedBytes = new Map<string, number>();
   private readonly refusals = new RefusalLog();
   private writer!: QueueWriter;
@@ -218,108 +208,30 @@ export class Intake {
     return { ...this.refusals.view(table, this.now()), pending: this.pending()[table] ?? emptyPending() };
   }
 
-  /** Takes the table's current items as one batch; batches are ingested one at a time, in order. */
+  /**
+   * Takes the table's current items as one batch. Batches are ingested in order, one ingestion at a time; batches of
+   * one table that are waiting together when an ingestion ends go in one pass (`ingestSealed`).
+   */
   private seal(table: string, reason: SealReason): void {
     const items = this.queues.get(table) ?? [];
     if (items.length === 0) return;
     this.queues.set(table, []);
     this.queuedBytes.set(table, 0);
-    const sealedAt = this.now();
+    this.sealed.push({ table, items, reason, sealedAt: this.now() });
     this.sealing = this.sealing
       .catch(() => undefined)
-      .then(() => this.ingestBatch(table, items, reason, sealedAt))
+      .then(() => this.ingestWaiting())
       .catch((error: unknown) =>
         this.options.log?.(`local-adx: batch of ${table} failed: ${(error as Error).stack ?? String(error)}`),
       );
   }
 
-  private async ingestBatch(
-    table: string,
-    items: readonly QueuedItem[],
-    reason: SealReason,
-    sealedAt: number,
-  ): Promise<void> {
+  /** Ingests the batches at the head of the sealed list that go together (none when an earlier call took them). */
+  private async ingestWaiting(): Promise<void> {
+    const batches = this.sealed.splice(0, groupLength(this.sealed));
+    if (batches.length === 0) return;
     const { storage, database } = this.options;
-    const batchId = randomUUID();
-    const oldest = Math.min(...items.map((i) => i.enqueuedAt));
-    const rawBytes = items.reduce((n, i) => n + i.rawBytes, 0);
-    const ids = items.map((i) => i.id);
-    let records = 0;
-    let failedItems = 0;
-    let extentId: string | null = null;
-    let logged = false;
-    const logBatch = async (info: { sourceExtentId: string | null; rows: number }) => {
-      records = info.rows;
-      extentId = info.sourceExtentId;
-      await storage.db.run(`DELETE FROM meta.intake_queue WHERE id IN (SELECT unnest(?::BIGINT[]))`, [
-        `[${ids.join(",")}]`,
-      ]);
-      await storage.db.run(
-        `INSERT INTO meta.intake_batches VALUES (CAST(? AS UUID), ?, CAST(? AS TIMESTAMP_NS), ?, ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?, CAST(? AS UUID))`,
-        [
-          batchId,
-          table,
-          kustoFromDate(new Date(sealedAt)),
-          items.length,
-          records,
-          rawBytes,
-          reason,
-          kustoFromDate(new Date(oldest)),
-          sealedAt - oldest,
-          failedItems,
-          extentId,
-        ],
-      );
-      logged = true;
-    };
-    try {
-      await ingestBlobs(
-        {
-          storage,
-          database,
-          caller: INTAKE_CALLER,
-          operationKind: "DataIngestPull",
-          sourcePath: `eventhub://${table}/batch/${batchId}`,
-          ingestionTime: new Date(sealedAt),
-          // Runs inside the extent's transaction: the batch log and the queue removal commit with the data.
-          finalize: logBatch,
-        },
-        table,
-        items.map((i) => ({
-          text: i.payload,
-          format: i.format,
-          mappingName: i.mapping || null,
-          sourcePath: `eventhub://${table}/${i.id}`,
-        })),
-        false,
-        (stats) => {
-          failedItems = stats.failedBlobs;
-        },
-      );
-    } catch (error) {
-      // The whole batch failed (table dropped, zero retention without update policy, transactional policy):
-      // ADX drops the blobs after recording the failure; so does the intake.
-      const message = (error as { detail?: string; message?: string }).detail ?? (error as Error).message;
-      const already = (error as { code?: string }).code?.startsWith("UpdatePolicy_") ?? false;
-      if (!already) {
-        await recordFailures(storage, database, INTAKE_CALLER, [
-          failure({
-            table,
-            sourcePath: `eventhub://${table}/batch/${batchId}`,
-            details: message,
-            failureKind: "Permanent",
-            operationKind: "DataIngestPull",
-            fromUpdatePolicy: false,
-            errorCode: (error as { code?: string }).code ?? "General_BadRequest",
-            ingestionProperties: `Format=${items[0]?.format ?? ""}`,
-            shouldRetry: false,
-          }),
-        ]);
-      }
-      failedItems = items.length;
-    }
-    if (!logged)
-      await storage.db.exclusive(() => storage.db.transaction(() => logBatch({ sourceExtentId: null, rows: 0 })));
+    await ingestSealed({ storage, database, caller: INTAKE_CALLER }, batches);
   }
 
   /** Stops the timer and waits for batches in progress; queued items stay persisted for the next start. */

@@ -149,7 +149,7 @@ export function ingestSelect(opts: IngestOptions, table: TableInfo, select: Sele
   );
 }
 
-function sizes(originalSize: number): Pick<CreatedExtent, "compressedSize" | "indexSize" | "extentSize"> {
+export function sizes(originalSize: number): Pick<CreatedExtent, "compressedSize" | "indexSize" | "extentSize"> {
   // Estimates (README): DuckDB does not expose per-extent storage, ADX typically compresses ~4x.
   const compressedSize = Math.round(originalSize / 4);
   const indexSize = Math.round(originalSize / 20);

@@ -55,6 +55,9 @@ export function compilePolicy(
       },
       parameters: {},
       now: at,
+      // A row-local policy also yields each row's ingestion time: a grouped ingestion (group-ingest.ts) tells the
+      // batches apart by it. Policy statements read the query's columns by name, so the extra column is harmless.
+      keepIngestionTime: true,
     });
     return { ...compiled, readsOnlySource };
   };

@@ -117,7 +117,7 @@ class SchemaMismatch extends Error {
   readonly code = "UpdatePolicy_QuerySchemaDoesNotMatchTableSchema";
 }
 
-function checkSchema(compiled: CompiledPolicy, target: TableInfo): void {
+export function checkSchema(compiled: CompiledPolicy, target: TableInfo): void {
   const querySchema = compiled.columns.map((c) => c.type).join(",");
   const tableSchema = target.columns.map((c) => c.type).join(",");
   if (querySchema !== tableSchema) {
@@ -225,20 +225,10 @@ async function runOne(
     run.temps.push(name);
     temp = destination = tempRef(name);
   }
-  // Matched by position, as ADX does; the casts only restate the (equal) types for DuckDB. The extent id and the
-  // ingestion time are read from a staged row, and the query's values are written as literals, so the statement
-  // text is the same for every batch and its prepared plan runs without being bound again (see sql-literals.ts).
-  const items = compiled.columns.map(
-    (c, i) =>
-      `CAST(${quoteIdent(c.name)} AS ${DUCKDB_TYPES[target.columns[i]!.type]}) AS ${quoteIdent(target.columns[i]!.name)}`,
-  );
-  items.push(`"_extent"."extent_id" AS "$extent_id"`, `"_extent"."ingestion_time" AS "$ingestion_time"`);
   const body = sharedSql ?? compiled.sql;
   const inlined = inlineParams(body, compiled.params);
-  const extent = `(SELECT "extent_id", "ingestion_time" FROM ${tempRef(EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent"`;
-  // MATERIALIZED keeps DuckDB from planning the query together with the join: it would pull the query's filters
-  // up to the join and compute the projections below them for every row of the source (~4x slower).
-  const statement = `INSERT INTO ${destination} WITH "_policy" AS MATERIALIZED (${inlined ?? body}) SELECT ${items.join(", ")} FROM "_policy", ${extent}`;
+  const extent = `, (SELECT "extent_id", "ingestion_time" FROM ${tempRef(EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent"`;
+  const statement = policyInsert(compiled, target, destination, inlined ?? body, extent);
   const rows =
     compiled.reusable && inlined !== null
       ? await runPrepared(run.storage, statement, [])
@@ -253,6 +243,30 @@ async function runOne(
     persist,
     committed: straight,
   };
+}
+
+/**
+ * The statement that appends a policy's output to `destination`: `body` is the policy's SQL, `extent` the rest of
+ * the FROM clause after `"_policy"`, which must name a relation `"_extent"` with the rows' extent id and ingestion
+ * time. Columns are matched by position, as ADX does; the casts only restate the (equal) types for DuckDB. The
+ * extent id and time come from staged rows and the query's values are written as literals, so the text is the same
+ * for every batch and its prepared plan runs without being bound again (see sql-literals.ts).
+ */
+export function policyInsert(
+  compiled: CompiledPolicy,
+  target: TableInfo,
+  destination: string,
+  body: string,
+  extent: string,
+): string {
+  const items = compiled.columns.map(
+    (c, i) =>
+      `CAST(${quoteIdent(c.name)} AS ${DUCKDB_TYPES[target.columns[i]!.type]}) AS ${quoteIdent(target.columns[i]!.name)}`,
+  );
+  items.push(`"_extent"."extent_id" AS "$extent_id"`, `"_extent"."ingestion_time" AS "$ingestion_time"`);
+  // MATERIALIZED keeps DuckDB from planning the query together with the join: it would pull the query's filters
+  // up to the join and compute the projections below them for every row of the source (~4x slower).
+  return `INSERT INTO ${destination} WITH "_policy" AS MATERIALIZED (${body}) SELECT ${items.join(", ")} FROM "_policy"${extent}`;
 }
 
 /** Staged rows (table, extent id, ingestion time) the policy statements read their extent's id and time from. */

@@ -1,0 +1,277 @@
+/**
+ * Grouped ingestion: several sealed batches of one table ingested in one pass, each batch still its own extent with
+ * its own ingestion time. When batches wait (the intake seals them faster than they are ingested), what every
+ * ingestion pays whatever its size — the shared expansion, one statement per update policy, the commit — is paid once
+ * for the group instead of once per batch.
+ *
+ * Only when running the policies over the union of the batches gives exactly the union of their per-batch results:
+ * every policy fed by the table is row-local (`CompiledQuery.rowLocal`: each output row comes from one input row and
+ * keeps its ingestion time), reads nothing but its source's new rows, does not depend on the time it runs, and writes
+ * a table that keeps its rows and feeds no policy. Output rows tell their batch by their ingestion time, which is
+ * distinct per batch. In any other case, and on any error (the transaction rolls back: nothing landed), the caller
+ * ingests the batches one by one, which also reports failures exactly as for a single batch.
+ */
+import { DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
+import { randomUUID } from "node:crypto";
+import type { TableInfo } from "../storage/catalog";
+import { dataTableRef, quoteIdent } from "../storage/sql";
+import type { Storage } from "../storage/storage";
+import type { IngestCaller } from "./failures";
+import { type CreatedExtent, type FinalizeInfo, type IngestResult, sizes } from "./pipeline";
+import { compilePolicy, type PolicySource } from "./policy-compile";
+import { keepsNothing } from "./retention";
+import { shareCommonWork } from "./shared-prefix";
+import { inlineParams, sqlString } from "./sql-literals";
+import {
+  clearStages,
+  ensureStage,
+  restoreStages,
+  runPrepared,
+  stagesSnapshot,
+  withStatementsForAnyRows,
+} from "./stage-tables";
+import {
+  checkSchema,
+  newTempName,
+  policiesWithSource,
+  type PolicyRun,
+  policyInsert,
+  stageTableFor,
+  type StagedExtent,
+  tempRef,
+} from "./update-policies";
+import { appendCell, type CellValue } from "./values";
+
+/** One sealed batch of a group. */
+export interface GroupPart {
+  /** Decoded rows in the table's column order (may be empty: the batch then only finalizes). */
+  readonly rows: readonly CellValue[][];
+  readonly originalSize: number;
+  readonly ingestionTime: Date;
+  /** Runs inside the group's transaction, once per part (see `IngestOptions.finalize`). */
+  readonly finalize: (info: FinalizeInfo) => Promise<void>;
+}
+
+/** Who ingests, and how the operation is reported (as `IngestOptions`, per group). */
+export interface GroupOptions {
+  readonly storage: Storage;
+  readonly caller: IngestCaller;
+  readonly operationKind: string;
+  readonly sourcePath: string;
+}
+
+/** Staged rows (target table, ingestion time, extent id): one extent per target and part. */
+const GROUP_EXTENTS = "ingest$group";
+
+/** Whether a group of `table` can be ingested in one pass (see the module comment). */
+export function canIngestGrouped(storage: Storage, table: TableInfo): boolean {
+  const catalog = storage.catalog;
+  if (keepsNothing(catalog, table.name) && policiesWithSource(catalog, table.name).length === 0) return false;
+  const source: PolicySource = { table: table.name, temp: tempRef(newTempName(table.name)) };
+  for (const { target, entry } of policiesWithSource(catalog, table.name)) {
+    if (target.name === table.name || keepsNothing(catalog, target.name)) return false;
+    if (policiesWithSource(catalog, target.name).length > 0) return false;
+    try {
+      const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());
+      checkSchema(compiled, target);
+      if (!compiled.reusable || !compiled.readsOnlySource || !compiled.rowLocal) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Ingestion times in nanoseconds, strictly increasing so that each part's is its own. */
+function distinctTimes(parts: readonly GroupPart[]): bigint[] {
+  const times: bigint[] = [];
+  for (const part of parts) {
+    const ns = BigInt(part.ingestionTime.getTime()) * 1_000_000n;
+    const previous = times[times.length - 1];
+    times.push(previous !== undefined && ns <= previous ? previous + 1n : ns);
+  }
+  return times;
+}
+
+/**
+ * Ingests the parts in one pass, in one transaction. Resolves to one result per part, or null when the group cannot
+ * be ingested this way (nothing was written: ingest the parts one by one).
+ */
+export async function ingestGroup(
+  opts: GroupOptions,
+  tableName: string,
+  parts: readonly GroupPart[],
+): Promise<IngestResult[] | null> {
+  const { storage } = opts;
+  return storage.db.exclusive(() =>
+    withStatementsForAnyRows(storage, async () => {
+      const table = storage.catalog.tables.get(tableName);
+      if (!table || !canIngestGrouped(storage, table)) return null;
+      const times = distinctTimes(parts);
+      const sourceIds = parts.map(() => randomUUID());
+      const temps: string[] = [];
+      const before = stagesSnapshot(storage);
+      try {
+        const name = await stageTableFor(storage, table);
+        temps.push(name);
+        await appendParts(storage, name, table, parts, sourceIds, times);
+        try {
+          return await storage.db.transaction(() => runGroup(opts, table, parts, { name, sourceIds, times, temps }));
+        } catch {
+          restoreStages(storage, before);
+          return null;
+        }
+      } finally {
+        await clearStages(storage, temps).catch(() => undefined);
+      }
+    }),
+  );
+}
+
+async function appendParts(
+  storage: Storage,
+  name: string,
+  table: TableInfo,
+  parts: readonly GroupPart[],
+  ids: readonly string[],
+  times: readonly bigint[],
+): Promise<void> {
+  const appender = await storage.db.connection.createAppender(name, "main", "temp");
+  try {
+    parts.forEach((part, p) => {
+      const time = new DuckDBTimestampNanosecondsValue(times[p]!);
+      for (const row of part.rows) {
+        table.columns.forEach((c, i) => appendCell(appender, c.type, row[i] ?? null));
+        appender.appendVarchar(ids[p]!);
+        appender.appendTimestampNanoseconds(time);
+        appender.endRow();
+      }
+    });
+  } finally {
+    appender.closeSync();
+  }
+}
+
+interface Staged {
+  readonly name: string;
+  readonly sourceIds: readonly string[];
+  readonly times: readonly bigint[];
+  readonly temps: string[];
+}
+
+async function runGroup(
+  opts: GroupOptions,
+  table: TableInfo,
+  parts: readonly GroupPart[],
+  staged: Staged,
+): Promise<IngestResult[]> {
+  const { storage } = opts;
+  const catalog = storage.catalog;
+  const policies = policiesWithSource(catalog, table.name);
+  const targetIds = await stageExtents(
+    storage,
+    policies.map((p) => p.target.name),
+    staged,
+  );
+  staged.temps.push(GROUP_EXTENTS);
+  const totalRows = parts.reduce((n, p) => n + p.rows.length, 0);
+  const source: StagedExtent = {
+    table: table.name,
+    temp: tempRef(staged.name),
+    extentId: staged.sourceIds[0]!,
+    rows: totalRows,
+    originalSize: parts.reduce((n, p) => n + p.originalSize, 0),
+    persist: !keepsNothing(catalog, table.name),
+  };
+  const run: PolicyRun = {
+    storage,
+    ingestionTimeNs: staged.times[0]!,
+    operationKind: opts.operationKind,
+    sourcePath: opts.sourcePath,
+    visited: new Set([table.name]),
+    temps: staged.temps,
+    failures: [],
+    direct: true,
+  };
+  const shared = await shareCommonWork(run, catalog, source, policies);
+  for (const { target, entry } of policies) {
+    const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());
+    const body = shared.get(entry) ?? compiled.sql;
+    const inlined = inlineParams(body, compiled.params);
+    if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
+    const extent = ` JOIN (SELECT "extent_id", "ingestion_time" FROM ${tempRef(GROUP_EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent" ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
+    await runPrepared(storage, policyInsert(compiled, target, dataTableRef(target.name), inlined, extent), []);
+  }
+  const counts = await countRows(storage, [...new Set(policies.map((p) => p.target.name))], staged.times[0]!);
+  if (source.persist) await storage.db.run(`INSERT INTO ${dataTableRef(table.name)} SELECT * FROM ${source.temp}`);
+
+  const results: IngestResult[] = [];
+  const extentRows: { extent: CreatedExtent; timeNs: bigint }[] = [];
+  parts.forEach((part, p) => {
+    const created: CreatedExtent[] = [];
+    const add = (tableOf: string, extentId: string, rows: number, originalSize: number) => {
+      if (rows === 0) return;
+      const extent = { table: tableOf, extentId, rows, originalSize, ...sizes(originalSize) };
+      created.push(extent);
+      extentRows.push({ extent, timeNs: staged.times[p]! });
+    };
+    if (source.persist) add(table.name, staged.sourceIds[p]!, part.rows.length, part.originalSize);
+    for (const [target, ids] of targetIds) {
+      const rows = counts.get(ids[p]!) ?? 0;
+      // Estimated, as for a single batch: the source's raw size in proportion to the rows derived from it.
+      const size = part.rows.length > 0 ? Math.round((part.originalSize * rows) / part.rows.length) : 0;
+      add(target, ids[p]!, rows, size);
+    }
+    results.push({ extents: created, rows: part.rows.length, policyFailures: [] });
+  });
+  if (extentRows.length > 0) {
+    const values = extentRows.map(({ timeNs }) => `(CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`);
+    await storage.db.run(
+      `INSERT INTO meta.extents VALUES ${values.join(", ")}`,
+      extentRows.flatMap(({ extent: e }) => [e.extentId, e.table, e.rows, e.originalSize, e.extentSize]),
+    );
+  }
+  for (const [p, part] of parts.entries()) {
+    const kept = source.persist && part.rows.length > 0;
+    await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: part.rows.length });
+  }
+  return results;
+}
+
+/** Stages one new extent id per target and part; returns each target's ids in part order. */
+async function stageExtents(
+  storage: Storage,
+  targets: readonly string[],
+  staged: Staged,
+): Promise<Map<string, string[]>> {
+  const ids = new Map<string, string[]>();
+  const rows: string[] = [];
+  for (const target of new Set(targets)) {
+    const mine = staged.times.map(() => randomUUID());
+    ids.set(target, mine);
+    staged.times.forEach((t, p) => rows.push(`(${sqlString(target)}, make_timestamp_ns(${t}), '${mine[p]}'::UUID)`));
+  }
+  await ensureStage(
+    storage,
+    GROUP_EXTENTS,
+    "v1",
+    `CREATE TEMP TABLE ${quoteIdent(GROUP_EXTENTS)} (table_name VARCHAR, ingestion_time TIMESTAMP_NS, extent_id UUID)`,
+  );
+  if (rows.length > 0) await storage.db.run(`INSERT INTO ${tempRef(GROUP_EXTENTS)} VALUES ${rows.join(", ")}`);
+  return ids;
+}
+
+/**
+ * Rows per new extent id, read back from the targets: one statement for all of them. The time bound only lets
+ * DuckDB skip older row groups (the new rows all have later ingestion times); the extent ids decide.
+ */
+async function countRows(storage: Storage, targets: readonly string[], fromNs: bigint): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (targets.length === 0) return counts;
+  const legs = targets.map(
+    (t) =>
+      `SELECT CAST("$extent_id" AS VARCHAR) AS e, count(*) AS n FROM ${dataTableRef(t)} WHERE "$ingestion_time" >= make_timestamp_ns(${fromNs}) AND "$extent_id" IN (SELECT "extent_id" FROM ${tempRef(GROUP_EXTENTS)} WHERE "table_name" = ${sqlString(t)}) GROUP BY "$extent_id"`,
+  );
+  for (const row of await storage.db.all(legs.join("\nUNION ALL\n"))) counts.set(String(row.e), Number(row.n));
+  return counts;
+}
