@@ -13,7 +13,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { randomUUID } from "node:crypto";
-import { gunzipSync, inflateSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip, inflate } from "node:zlib";
 import { type Access, mayRun } from "../commands/context";
 import { ingestFormatOf } from "../ingest/decode";
 import { isEventBatch, parseEventBatch } from "../ingest/event-batch";
@@ -44,13 +45,17 @@ function header(req: FastifyRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function bodyText(req: FastifyRequest): string {
+const gunzipAsync = promisify(gunzip);
+const inflateAsync = promisify(inflate);
+
+/** The request body as text, decompressed on the thread pool (a large body would otherwise block the event loop). */
+async function bodyText(req: FastifyRequest): Promise<string> {
   const raw = req.body;
   let buf = Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === "string" ? raw : "");
   const encoding = (header(req, "content-encoding") ?? "").toLowerCase();
   try {
-    if (encoding === "gzip") buf = gunzipSync(buf, { maxOutputLength: MAX_DECODED_BYTES });
-    else if (encoding === "deflate") buf = inflateSync(buf, { maxOutputLength: MAX_DECODED_BYTES });
+    if (encoding === "gzip") buf = await gunzipAsync(buf, { maxOutputLength: MAX_DECODED_BYTES });
+    else if (encoding === "deflate") buf = await inflateAsync(buf, { maxOutputLength: MAX_DECODED_BYTES });
   } catch (error) {
     throw KustoError.badRequest(
       `The request body could not be decompressed (${encoding}): ${(error as Error).message}`,
@@ -136,7 +141,7 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
           sourcePath: "stream",
         },
         table,
-        [{ text: bodyText(req), format, mappingName: req.query.mappingName || null, sourcePath: "stream" }],
+        [{ text: await bodyText(req), format, mappingName: req.query.mappingName || null, sourcePath: "stream" }],
         true,
       );
       const failed = result.policyFailures[0];
@@ -166,7 +171,7 @@ export default async function ingestRoutes(app: FastifyInstance, opts: { deps: S
       if (!caller) return reply;
       const format = ingestFormatOf(req.query.format ?? "multijson");
       const mapping = req.query.mappingName ?? "";
-      const text = bodyText(req);
+      const text = await bodyText(req);
       let bodies: string[] | null = null;
       if (isEventBatch(header(req, "content-type"))) {
         const batch = parseEventBatch(text);
