@@ -36,7 +36,19 @@ export function pathText(steps: readonly PathStep[]): string {
 
 /** `d.a.b[0]` with constant steps; a missing key or index, or a path into a non-bag, gives SQL NULL. */
 export function extractPath(base: SqlNode, steps: readonly PathStep[]): SqlNode {
-  return sql`json_extract(${base}, ${Sql.str(pathText(steps))})`;
+  const path = pathText(steps);
+  const node = sql`json_extract(${base}, ${Sql.str(path)})`;
+  constantPaths.set(node, { base, path });
+  return node;
+}
+
+/** The nodes `extractPath` made, with what they read: a later operator may read the path more cheaply. */
+const constantPaths = new WeakMap<SqlNode, { readonly base: SqlNode; readonly path: string }>();
+
+/** The base and JSONPath of a node made by `extractPath` (null for any other node, or a JSON Pointer path). */
+export function constantPathOf(node: SqlNode): { readonly base: SqlNode; readonly path: string } | null {
+  const found = constantPaths.get(node);
+  return found && found.path.startsWith("$") ? found : null;
 }
 
 /** `d[expr]` with a computed key (string) or index (long). */
@@ -64,7 +76,21 @@ export function dynamicIsNull(d: SqlNode): SqlNode {
  * from the first character of the JSON text (cheap) instead of parsing the value once more with `json_type`.
  */
 export function expansionList(d: SqlNode, bagKind: "bag" | "array"): SqlNode {
+  return sql`(CASE left(ltrim(${d}), 1) WHEN '[' THEN json_extract(${d}, '$[*]') WHEN '{' THEN ${perKeyList(d, bagKind)} ELSE [${d}] END)`;
+}
+
+function perKeyList(d: SqlNode, bagKind: "bag" | "array"): SqlNode {
   const value = sql`json_extract(${d}, '/' || replace(replace(k, '~', '~0'), '/', '~1'))`;
   const perKey = bagKind === "bag" ? sql`json_object(k, ${value})` : sql`json_array(k, ${value})`;
-  return sql`(CASE left(ltrim(${d}), 1) WHEN '[' THEN json_extract(${d}, '$[*]') WHEN '{' THEN list_transform(json_keys(${d}), k -> ${perKey}) ELSE [${d}] END)`;
+  return sql`list_transform(json_keys(${d}), k -> ${perKey})`;
+}
+
+/**
+ * `expansionList` of `base` at a constant JSONPath (`mv-expand Raw.records`) without extracting the value first:
+ * the type is read at the path, and an array's elements come straight from `base` (`$.records[*]`). Extracting
+ * the array as text and parsing that text again costs about as much as the rest of the expansion.
+ */
+export function pathExpansionList(base: SqlNode, path: string, bagKind: "bag" | "array"): SqlNode {
+  const d = sql`json_extract(${base}, ${Sql.str(path)})`;
+  return sql`(CASE json_type(${base}, ${Sql.str(path)}) WHEN 'ARRAY' THEN json_extract(${base}, ${Sql.str(`${path}[*]`)}) WHEN 'OBJECT' THEN ${perKeyList(d, bagKind)} ELSE [${d}] END)`;
 }

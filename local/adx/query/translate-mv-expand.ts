@@ -6,7 +6,7 @@
 import type { KustoNode } from "@/local/adx/kusto/language";
 
 import { convert } from "./conversions";
-import { expansionList } from "./dynamic";
+import { constantPathOf, expansionList, pathExpansionList } from "./dynamic";
 import { unsupported } from "./errors";
 import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
 import { scalar } from "./scalar";
@@ -80,7 +80,9 @@ export function translateMvExpand(op: KustoNode, input: Relation, t: Translator)
     const to = mx.ToTypeOf ? typeOfLiteral(mx.ToTypeOf.TypeOf) : null;
     values.push({ name, value: value.sql, to });
   }
-  const computed = values.filter((v) => v.value.kind !== "Identifier");
+  // One expansion of a constant path (`mv-expand Raw.records`) reads the path in place (see pathExpansionList).
+  const direct = values.length === 1 && !indexName ? constantPathOf(values[0]!.value) : null;
+  const computed = direct ? [] : values.filter((v) => v.value.kind !== "Identifier");
   let source = input;
   if (computed.length > 0) {
     const pre = [
@@ -93,7 +95,7 @@ export function translateMvExpand(op: KustoNode, input: Relation, t: Translator)
   const expansions = new Map<string, { list: SqlNode; to: KustoType | null }>();
   for (const [i, { name, value, to }] of values.entries()) {
     const ref = computed.length > 0 ? Sql.id(`_mv${i}`) : value;
-    let list = expansionList(ref, bagKind);
+    let list = direct ? pathExpansionList(direct.base, direct.path, bagKind) : expansionList(ref, bagKind);
     if (limit) list = sql`${list}[1:${limit}]`;
     expansions.set(name, { list, to });
   }
