@@ -3,6 +3,7 @@
  * never an error; strings are never null (empty instead); dynamic values convert as what they hold.
  */
 import { formatDatetime, formatTimespan, parseTimespan, ticksOf } from "./datetime";
+import { PathBatch } from "./path-batch";
 import type { Scalar } from "./relation";
 import { Sql, sql, type SqlNode } from "./sql";
 import { nullOf, type KustoType } from "./types";
@@ -42,15 +43,17 @@ function fromText(text: SqlNode, to: KustoType): SqlNode {
   }
 }
 
-/** Converts a dynamic value: numbers and bools directly, strings with the text rules, bags/arrays to null. */
+/**
+ * Converts a dynamic value: numbers and bools directly, strings with the text rules, bags/arrays to null. Reads `d`
+ * only through its JSON type and text, which a batched path provides from lists (path-batch.ts).
+ */
 function fromDynamic(d: SqlNode, to: KustoType): SqlNode {
-  const t = jtype(d);
-  const s = jtext(d);
+  if (to === "dynamic") return d;
+  const t = to === "string" ? jtype(d) : (PathBatch.form(d, "type", true) ?? jtype(d));
+  const s = PathBatch.form(d, "text", true) ?? jtext(d);
   switch (to) {
     case "string":
       return sql`COALESCE(${s}, '')`;
-    case "dynamic":
-      return d;
     case "long":
     case "int": {
       const target = to === "long" ? "BIGINT" : "INTEGER";

@@ -37,6 +37,13 @@ const EXPRS = [
   `tostring(P['q"k'])`,
   "isempty(P.e)",
   "isnull(P.nothere)",
+  "tostring(P.n)",
+  "tostring(P.b)",
+  "tostring(P.r)",
+  "tolong(P.b)",
+  "todecimal(P.r)",
+  "totimespan(P.s)",
+  "toguid(P.s)",
 ];
 
 let h: Harness;
@@ -62,7 +69,10 @@ describe("many paths of one dynamic column in one operator", () => {
   it("project reads them from one list and gives the same values as single paths", async () => {
     const list = EXPRS.map((e, i) => `R${i} = ${e}`).join(", ");
     const batched = await h.run(`Docs | project Id, ${list} | sort by Id asc | project-away Id`);
-    expect(batched.compiled.sql).toContain(`json_extract("P", ['$.s', '$.n',`);
+    // Conversions read texts and types from lists; the values used as dynamic come from the JSON list.
+    expect(batched.compiled.sql).toContain(`json_extract_string("P", ['$.s', '$.n',`);
+    expect(batched.compiled.sql).toContain(`json_type("P", ['$.n', '$.d',`);
+    expect(batched.compiled.sql).toContain(`json_extract("P", ['$.o.k', '$.e', '$.nothere'])`);
     expect(batched.columns.map((c) => c.name)).toEqual(EXPRS.map((_, i) => `R${i}`));
     expect(batched.rows).toEqual(await oneByOne("project"));
   });

@@ -1,11 +1,15 @@
 /**
  * Many constant paths into one dynamic column within one operator — the shape of the generated update-policy
  * functions (`project A=tostring(Properties.A), B=tolong(Properties.B), …`, up to ~70 columns). Each single-path
- * `json_extract(P, '$.A')` parses the whole JSON text of P again; DuckDB's list form `json_extract(P, ['$.A', …])`
- * parses it once per row and gives a JSON list whose element i is exactly what the single-path call gives (missing →
- * NULL, same text). So the operator's expressions refer to their paths lazily, and once all of them are translated,
- * every column read through two or more distinct paths gets a CTE in front of the operator that adds the list; the
- * others keep the single-path call.
+ * `json_extract(P, '$.A')` parses the whole JSON text of P again; DuckDB's list forms parse it once per row and give
+ * a list whose element i is exactly what the single-path call gives (missing → NULL, same text):
+ *   - `json_extract(P, ['$.A', …])`: the values as JSON, for expressions that use the dynamic value itself;
+ *   - `json_extract_string(P, [...])` and `json_type(P, [...])`: the text and the JSON type, which is all a
+ *     conversion reads (`tostring`, `tolong`, … see conversions.ts). Without them each conversion parses its
+ *     value's JSON text once more per call — for a 66-column policy most of its cost.
+ * So the operator's expressions refer to their paths lazily, and once all of them are translated, each form read
+ * through two or more distinct paths of a column gets a list in a CTE in front of the operator; a form read through
+ * one path only is derived from the single-path call.
  */
 import { extractPath, pathText, type PathStep } from "./dynamic";
 import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
@@ -14,40 +18,102 @@ import { Sql, sql, type SqlNode } from "./sql";
 /** A single path gains nothing from a list. */
 const MIN_PATHS = 2;
 
+type Form = "json" | "text" | "type";
+
+/** The list function of each form, and the prefix of its hidden column. */
+const LISTS: Readonly<Record<Form, { readonly fn: string; readonly prefix: string }>> = {
+  json: { fn: "json_extract", prefix: "$paths" },
+  text: { fn: "json_extract_string", prefix: "$texts" },
+  type: { fn: "json_type", prefix: "$types" },
+};
+
+/** One read of a column at a path, and which forms of the value the expressions need. */
+interface PathUse {
+  readonly column: string;
+  readonly path: string;
+  readonly steps: readonly PathStep[];
+  readonly forms: Set<Form>;
+}
+
+/** The lazy nodes `ref` returned, so a conversion can ask for another form of the same read. */
+const uses = new WeakMap<SqlNode, { readonly batch: PathBatch; readonly use: PathUse }>();
+
 /** Collects the constant paths an operator reads from its input's dynamic columns. */
 export class PathBatch {
-  /** Column → its distinct path texts, in order of first use (list index = position + 1). */
-  private readonly columns = new Map<string, string[]>();
-  /** Column → the hidden column holding its list; null until `wrap` decided. */
-  private lists: Map<string, string> | null = null;
+  private readonly reads: PathUse[] = [];
+  /** Per form: column → its list's hidden column and paths (list index = position + 1); null until `wrap`. */
+  private lists: Record<Form, Map<string, { name: string; paths: string[] }>> | null = null;
 
   /** `column` (a dynamic column of the input row) at a constant path. */
   ref(column: string, steps: readonly PathStep[]): SqlNode {
-    const path = pathText(steps);
-    let paths = this.columns.get(column);
-    if (!paths) this.columns.set(column, (paths = []));
-    let at = paths.indexOf(path);
-    if (at < 0) at = paths.push(path) - 1;
-    const index = at + 1;
-    return Sql.lazy(() => {
-      const list = this.lists?.get(column);
-      return list ? sql`${Sql.id(list)}[${Sql.int(index)}]` : extractPath(Sql.id(column), steps);
-    });
+    const use: PathUse = { column, path: pathText(steps), steps, forms: new Set(["json"]) };
+    this.reads.push(use);
+    const node = Sql.lazy(() => this.element("json", use) ?? extractPath(Sql.id(column), steps));
+    uses.set(node, { batch: this, use });
+    return node;
+  }
+
+  /** The list element holding `use`'s value in `form`, or null when that form has no list. */
+  private element(form: Form, use: PathUse): SqlNode | null {
+    const list = this.lists?.[form].get(use.column);
+    const at = list ? list.paths.indexOf(use.path) : -1;
+    return list && at >= 0 ? sql`${Sql.id(list.name)}[${Sql.int(at + 1)}]` : null;
   }
 
   /**
-   * The relation the operator must read instead of `input`: `input` itself, or a CTE passing its columns plus one
-   * path list per batched column. Call once, after every expression of the operator was translated.
+   * The text (`json_extract_string(d, '$')`) or type (`json_type(d)`) of `d` when it is a path this batch reads, as
+   * a list element when possible; null for any other node. A conversion that reads `d` only through these forms no
+   * longer needs its JSON value.
+   */
+  static form(d: SqlNode, form: "text" | "type", consumesJson: boolean): SqlNode | null {
+    const found = uses.get(d);
+    if (!found) return null;
+    const { batch, use } = found;
+    use.forms.add(form);
+    if (consumesJson) use.forms.delete("json");
+    const single = form === "text" ? sql`json_extract_string(${d}, '$')` : sql`json_type(${d})`;
+    return Sql.lazy(() => batch.element(form, use) ?? single);
+  }
+
+  /**
+   * The relation the operator must read instead of `input`: `input` itself, or a CTE passing its columns plus the
+   * lists. Call once, after every expression of the operator was translated.
    */
   wrap(input: Relation, t: Translator): Relation {
-    const lists = new Map<string, string>();
+    const paths = (form: Form) => {
+      const byColumn = new Map<string, string[]>();
+      for (const use of this.reads) {
+        if (!use.forms.has(form)) continue;
+        const list = byColumn.get(use.column) ?? [];
+        if (!list.includes(use.path)) list.push(use.path);
+        byColumn.set(use.column, list);
+      }
+      return byColumn;
+    };
+    // A text or type read through one path only is derived from the JSON value: that value is then needed.
+    for (const form of ["text", "type"] as const) {
+      for (const [column, list] of paths(form)) {
+        if (list.length >= MIN_PATHS) continue;
+        for (const use of this.reads) if (use.column === column && use.forms.has(form)) use.forms.add("json");
+      }
+    }
+    const lists: Record<Form, Map<string, { name: string; paths: string[] }>> = {
+      json: new Map(),
+      text: new Map(),
+      type: new Map(),
+    };
     const items: SqlNode[] = [];
-    for (const [column, paths] of this.columns) {
-      if (paths.length < MIN_PATHS) continue;
-      // `$` names are the translator's own hidden columns (as `$ingestion_time`); never in the operator's output.
-      const name = `$paths${lists.size}`;
-      lists.set(column, name);
-      items.push(sql`json_extract(${Sql.id(column)}, [${Sql.join(paths.map((p) => Sql.str(p)))}]) AS ${Sql.id(name)}`);
+    let n = 0;
+    for (const form of ["json", "text", "type"] as const) {
+      for (const [column, list] of paths(form)) {
+        if (list.length < MIN_PATHS) continue;
+        // `$` names are the translator's own hidden columns (as `$ingestion_time`); never in the operator's output.
+        const name = `${LISTS[form].prefix}${n++}`;
+        lists[form].set(column, { name, paths: list });
+        items.push(
+          sql`${Sql.raw(LISTS[form].fn)}(${Sql.id(column)}, [${Sql.join(list.map((p) => Sql.str(p)))}]) AS ${Sql.id(name)}`,
+        );
+      }
     }
     this.lists = lists;
     if (items.length === 0) return input;
