@@ -54,8 +54,10 @@ async function bodyText(req: FastifyRequest): Promise<string> {
   let buf = Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === "string" ? raw : "");
   const encoding = (header(req, "content-encoding") ?? "").toLowerCase();
   try {
-    if (encoding === "gzip") buf = await gunzipAsync(buf, { maxOutputLength: MAX_DECODED_BYTES });
-    else if (encoding === "deflate") buf = await inflateAsync(buf, { maxOutputLength: MAX_DECODED_BYTES });
+    // 1 MB output chunks: at zlib's default 16 KB, an 800 KB request costs ~50 callbacks back on the event loop.
+    const options = { maxOutputLength: MAX_DECODED_BYTES, chunkSize: 1024 * 1024 };
+    if (encoding === "gzip") buf = await gunzipAsync(buf, options);
+    else if (encoding === "deflate") buf = await inflateAsync(buf, options);
   } catch (error) {
     throw KustoError.badRequest(
       `The request body could not be decompressed (${encoding}): ${(error as Error).message}`,
