@@ -11,36 +11,38 @@
  * distinct per batch. In any other case, and on any error (the transaction rolls back: nothing landed), the caller
  * ingests the batches one by one, which also reports failures exactly as for a single batch.
  */
-import { DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
 import { randomUUID } from "node:crypto";
 import type { TableInfo } from "../storage/catalog";
-import { dataTableRef, quoteIdent } from "../storage/sql";
+import { dataTableRef } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import type { IngestCaller } from "./failures";
-import { type CreatedExtent, type FinalizeInfo, type IngestResult, sizes } from "./pipeline";
+import {
+  appendStaged,
+  type CreatedExtent,
+  type FinalizeInfo,
+  type IngestResult,
+  insertExtents,
+  sizes,
+} from "./pipeline";
 import { compilePolicy, type PolicySource } from "./policy-compile";
 import { keepsNothing } from "./retention";
 import { shareCommonWork } from "./shared-prefix";
-import { inlineParams, sqlString } from "./sql-literals";
-import {
-  clearStages,
-  ensureStage,
-  restoreStages,
-  runPrepared,
-  stagesSnapshot,
-  withStatementsForAnyRows,
-} from "./stage-tables";
+import { inlineParams } from "./sql-literals";
+import { clearStages, restoreStages, runPrepared, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
   checkSchema,
+  type ExtentsTable,
   newTempName,
   policiesWithSource,
   type PolicyRun,
   policyInsert,
+  stageExtents,
+  stagedExtentsOf,
   stageTableFor,
   type StagedExtent,
   tempRef,
 } from "./update-policies";
-import { appendCell, type CellValue } from "./values";
+import type { CellValue } from "./values";
 
 /** One sealed batch of a group. */
 export interface GroupPart {
@@ -60,8 +62,8 @@ export interface GroupOptions {
   readonly sourcePath: string;
 }
 
-/** Staged rows (target table, ingestion time, extent id): one extent per target and part. */
-const GROUP_EXTENTS = "ingest$group";
+/** The staged extents of a group: one per target and part. */
+const GROUP_EXTENTS: ExtentsTable = "ingest$group";
 
 /** Whether a group of `table` can be ingested in one pass (see the module comment). */
 export function canIngestGrouped(storage: Storage, table: TableInfo): boolean {
@@ -114,7 +116,12 @@ export async function ingestGroup(
       try {
         const name = await stageTableFor(storage, table);
         temps.push(name);
-        await appendParts(storage, name, table, parts, sourceIds, times);
+        await appendStaged(
+          storage,
+          name,
+          table,
+          parts.map((part, p) => ({ rows: part.rows, extentId: sourceIds[p]!, timeNs: times[p]! })),
+        );
         try {
           return await storage.db.transaction(() => runGroup(opts, table, parts, { name, sourceIds, times, temps }));
         } catch {
@@ -126,30 +133,6 @@ export async function ingestGroup(
       }
     }),
   );
-}
-
-async function appendParts(
-  storage: Storage,
-  name: string,
-  table: TableInfo,
-  parts: readonly GroupPart[],
-  ids: readonly string[],
-  times: readonly bigint[],
-): Promise<void> {
-  const appender = await storage.db.connection.createAppender(name, "main", "temp");
-  try {
-    parts.forEach((part, p) => {
-      const time = new DuckDBTimestampNanosecondsValue(times[p]!);
-      for (const row of part.rows) {
-        table.columns.forEach((c, i) => appendCell(appender, c.type, row[i] ?? null));
-        appender.appendVarchar(ids[p]!);
-        appender.appendTimestampNanoseconds(time);
-        appender.endRow();
-      }
-    });
-  } finally {
-    appender.closeSync();
-  }
 }
 
 interface Staged {
@@ -168,12 +151,11 @@ async function runGroup(
   const { storage } = opts;
   const catalog = storage.catalog;
   const policies = policiesWithSource(catalog, table.name);
-  const targetIds = await stageExtents(
+  const targetIds = await newExtentIds(
     storage,
     policies.map((p) => p.target.name),
     staged,
   );
-  staged.temps.push(GROUP_EXTENTS);
   const totalRows = parts.reduce((n, p) => n + p.rows.length, 0);
   const source: StagedExtent = {
     table: table.name,
@@ -199,7 +181,7 @@ async function runGroup(
     const body = shared.get(entry) ?? compiled.sql;
     const inlined = inlineParams(body, compiled.params);
     if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
-    const extent = ` JOIN (SELECT "extent_id", "ingestion_time" FROM ${tempRef(GROUP_EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent" ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
+    const extent = ` JOIN ${stagedExtentsOf(target.name, GROUP_EXTENTS)} ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
     await runPrepared(storage, policyInsert(compiled, target, dataTableRef(target.name), inlined, extent), []);
   }
   const counts = await countRows(storage, [...new Set(policies.map((p) => p.target.name))], staged.times[0]!);
@@ -224,13 +206,7 @@ async function runGroup(
     }
     results.push({ extents: created, rows: part.rows.length, policyFailures: [] });
   });
-  if (extentRows.length > 0) {
-    const values = extentRows.map(({ timeNs }) => `(CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`);
-    await storage.db.run(
-      `INSERT INTO meta.extents VALUES ${values.join(", ")}`,
-      extentRows.flatMap(({ extent: e }) => [e.extentId, e.table, e.rows, e.originalSize, e.extentSize]),
-    );
-  }
+  await insertExtents(storage, extentRows);
   for (const [p, part] of parts.entries()) {
     const kept = source.persist && part.rows.length > 0;
     await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: part.rows.length });
@@ -239,25 +215,19 @@ async function runGroup(
 }
 
 /** Stages one new extent id per target and part; returns each target's ids in part order. */
-async function stageExtents(
+async function newExtentIds(
   storage: Storage,
   targets: readonly string[],
   staged: Staged,
 ): Promise<Map<string, string[]>> {
   const ids = new Map<string, string[]>();
-  const rows: string[] = [];
-  for (const target of new Set(targets)) {
+  const extents: { table: string; extentId: string; timeNs: bigint }[] = [];
+  for (const table of new Set(targets)) {
     const mine = staged.times.map(() => randomUUID());
-    ids.set(target, mine);
-    staged.times.forEach((t, p) => rows.push(`(${sqlString(target)}, make_timestamp_ns(${t}), '${mine[p]}'::UUID)`));
+    ids.set(table, mine);
+    staged.times.forEach((timeNs, p) => extents.push({ table, extentId: mine[p]!, timeNs }));
   }
-  await ensureStage(
-    storage,
-    GROUP_EXTENTS,
-    "v1",
-    `CREATE TEMP TABLE ${quoteIdent(GROUP_EXTENTS)} (table_name VARCHAR, ingestion_time TIMESTAMP_NS, extent_id UUID)`,
-  );
-  if (rows.length > 0) await storage.db.run(`INSERT INTO ${tempRef(GROUP_EXTENTS)} VALUES ${rows.join(", ")}`);
+  await stageExtents(storage, staged.temps, extents, GROUP_EXTENTS);
   return ids;
 }
 
@@ -270,7 +240,7 @@ async function countRows(storage: Storage, targets: readonly string[], fromNs: b
   if (targets.length === 0) return counts;
   const legs = targets.map(
     (t) =>
-      `SELECT CAST("$extent_id" AS VARCHAR) AS e, count(*) AS n FROM ${dataTableRef(t)} WHERE "$ingestion_time" >= make_timestamp_ns(${fromNs}) AND "$extent_id" IN (SELECT "extent_id" FROM ${tempRef(GROUP_EXTENTS)} WHERE "table_name" = ${sqlString(t)}) GROUP BY "$extent_id"`,
+      `SELECT CAST("$extent_id" AS VARCHAR) AS e, count(*) AS n FROM ${dataTableRef(t)} WHERE "$ingestion_time" >= make_timestamp_ns(${fromNs}) AND "$extent_id" IN (SELECT "extent_id" FROM ${stagedExtentsOf(t, GROUP_EXTENTS)}) GROUP BY "$extent_id"`,
   );
   for (const row of await storage.db.all(legs.join("\nUNION ALL\n"))) counts.set(String(row.e), Number(row.n));
   return counts;

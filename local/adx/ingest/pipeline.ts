@@ -102,20 +102,45 @@ export function ingestRows(
   originalSize: number,
 ): Promise<IngestResult> {
   return ingest(opts, table, originalSize, async (name, extentId, timeNs) => {
-    const appender = await opts.storage.db.connection.createAppender(name, "main", "temp");
-    const time = new DuckDBTimestampNanosecondsValue(timeNs);
-    try {
+    await appendStaged(opts.storage, name, table, [{ rows, extentId, timeNs }]);
+    return rows.length;
+  });
+}
+
+/** Appends decoded rows to the staged temp table `name`, each part with its extent id and ingestion time. */
+export async function appendStaged(
+  storage: Storage,
+  name: string,
+  table: TableInfo,
+  parts: readonly { rows: readonly CellValue[][]; extentId: string; timeNs: bigint }[],
+): Promise<void> {
+  const appender = await storage.db.connection.createAppender(name, "main", "temp");
+  try {
+    for (const { rows, extentId, timeNs } of parts) {
+      const time = new DuckDBTimestampNanosecondsValue(timeNs);
       for (const row of rows) {
         table.columns.forEach((c, i) => appendCell(appender, c.type, row[i] ?? null));
         appender.appendVarchar(extentId);
         appender.appendTimestampNanoseconds(time);
         appender.endRow();
       }
-    } finally {
-      appender.closeSync();
     }
-    return rows.length;
-  });
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Writes `meta.extents` rows, one statement for all of them (the caller holds the transaction). */
+export async function insertExtents(
+  storage: Storage,
+  extents: readonly { extent: Omit<CreatedExtent, "compressedSize" | "indexSize">; timeNs: bigint }[],
+): Promise<void> {
+  if (extents.length === 0) return;
+  const values = extents.map(({ timeNs }) => `(CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`);
+  await storage.db.run(
+    `INSERT INTO meta.extents VALUES ${values.join(", ")}`,
+    extents.flatMap(({ extent: e }) => [e.extentId, e.table, e.rows, e.originalSize, e.extentSize]),
+  );
 }
 
 /** A SELECT (with bound values) whose columns match the table by position and type. */
@@ -279,13 +304,10 @@ async function writeCommit(
   for (const s of kept) {
     if (!s.committed) await db.run(`INSERT INTO ${dataTableRef(s.table)} SELECT * FROM ${s.temp}`);
   }
-  if (kept.length > 0) {
-    // One statement for all extents of the ingestion (26 for the console's setup).
-    const values = kept.map(() => `(CAST(? AS UUID), ?, ?, ?, ?, make_timestamp_ns(${timeNs}), '')`);
-    await db.run(
-      `INSERT INTO meta.extents VALUES ${values.join(", ")}`,
-      kept.flatMap((s) => [s.extentId, s.table, s.rows, s.originalSize, sizes(s.originalSize).extentSize]),
-    );
-  }
+  // One statement for all extents of the ingestion (26 for the console's setup).
+  await insertExtents(
+    opts.storage,
+    kept.map((s) => ({ extent: { ...s, extentSize: sizes(s.originalSize).extentSize }, timeNs })),
+  );
   if (opts.finalize) await opts.finalize(info);
 }

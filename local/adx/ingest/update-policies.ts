@@ -227,7 +227,7 @@ async function runOne(
   }
   const body = sharedSql ?? compiled.sql;
   const inlined = inlineParams(body, compiled.params);
-  const extent = `, (SELECT "extent_id", "ingestion_time" FROM ${tempRef(EXTENTS)} WHERE "table_name" = ${sqlString(target.name)}) AS "_extent"`;
+  const extent = `, ${stagedExtentsOf(target.name)}`;
   const statement = policyInsert(compiled, target, destination, inlined ?? body, extent);
   const rows =
     compiled.reusable && inlined !== null
@@ -269,8 +269,37 @@ export function policyInsert(
   return `INSERT INTO ${destination} WITH "_policy" AS MATERIALIZED (${body}) SELECT ${items.join(", ")} FROM "_policy"${extent}`;
 }
 
-/** Staged rows (table, extent id, ingestion time) the policy statements read their extent's id and time from. */
-const EXTENTS = "ingest$extents";
+/**
+ * Staged rows (table, extent id, ingestion time) the policy statements read their extent's id and time from: one
+ * table per kind of ingestion (one extent per table, or per table and batch for a group), so that each kind's
+ * prepared statements keep reading the same table.
+ */
+export type ExtentsTable = "ingest$extents" | "ingest$group";
+const EXTENTS: ExtentsTable = "ingest$extents";
+
+/** The staged extents of `table` as the relation `"_extent"` (its extent id and ingestion time). */
+export function stagedExtentsOf(table: string, from: ExtentsTable = EXTENTS): string {
+  return `(SELECT "extent_id", "ingestion_time" FROM ${tempRef(from)} WHERE "table_name" = ${sqlString(table)}) AS "_extent"`;
+}
+
+/** Stages new extents for the policy statements (emptied with the run's other staged tables). */
+export async function stageExtents(
+  storage: Storage,
+  temps: string[],
+  extents: readonly { table: string; extentId: string; timeNs: bigint }[],
+  into: ExtentsTable = EXTENTS,
+): Promise<void> {
+  await ensureStage(
+    storage,
+    into,
+    "v1",
+    `CREATE TEMP TABLE ${quoteIdent(into)} (table_name VARCHAR, extent_id UUID, ingestion_time TIMESTAMP_NS)`,
+  );
+  temps.push(into);
+  if (extents.length === 0) return;
+  const rows = extents.map((e) => `(${sqlString(e.table)}, '${e.extentId}'::UUID, make_timestamp_ns(${e.timeNs}))`);
+  await storage.db.run(`INSERT INTO ${tempRef(into)} VALUES ${rows.join(", ")}`);
+}
 
 const extentIdsOf = new WeakMap<PolicyRun, Map<string, string>>();
 
@@ -284,21 +313,13 @@ async function newExtentIds(
 ): Promise<ReadonlyMap<string, string>> {
   let ids = extentIdsOf.get(run);
   if (!ids) extentIdsOf.set(run, (ids = new Map()));
-  const rows: string[] = [];
+  const added: { table: string; extentId: string; timeNs: bigint }[] = [];
   for (const { target } of policies) {
     if (ids.has(target.name)) continue;
-    const id = randomUUID();
-    ids.set(target.name, id);
-    rows.push(`(${sqlString(target.name)}, '${id}'::UUID, make_timestamp_ns(${run.ingestionTimeNs}))`);
+    const extentId = randomUUID();
+    ids.set(target.name, extentId);
+    added.push({ table: target.name, extentId, timeNs: run.ingestionTimeNs });
   }
-  if (rows.length === 0) return ids;
-  await ensureStage(
-    run.storage,
-    EXTENTS,
-    "v1",
-    `CREATE TEMP TABLE ${quoteIdent(EXTENTS)} (table_name VARCHAR, extent_id UUID, ingestion_time TIMESTAMP_NS)`,
-  );
-  run.temps.push(EXTENTS);
-  await run.storage.db.run(`INSERT INTO ${tempRef(EXTENTS)} VALUES ${rows.join(", ")}`);
+  if (added.length > 0) await stageExtents(run.storage, run.temps, added);
   return ids;
 }
