@@ -93,7 +93,7 @@ export function rewriteWithShared(split: SplitSql, k: number, sharedRef: string)
 }
 
 /**
- * Materialises the CTEs that several policies of this source share (see shared-prefix.ts) and returns, per policy
+ * Materialises the CTEs that several policies of this source share (see the module comment) and returns, per policy
  * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
  */
 export async function shareCommonWork(

@@ -6,18 +6,18 @@ import path from "node:path";
 export type SqlValue = string | number | bigint | boolean | null;
 
 /**
- * The engine's DuckDB file and its one writer connection. Every change to metadata or rows runs inside
- * `exclusive`, so commands apply one at a time in arrival order, like a cluster's metadata transactions.
- */
-/**
  * DuckDB's worker threads: every core but one, which stays with Node's event loop (HTTP, decoding, the intake). With
  * all cores, DuckDB's parallel operators and the event loop contend for the same cores while messages arrive and
  * batches are ingested: on 2 cores the ingestion bench ran ~20 % slower, and the status read was no faster.
  */
-export function duckdbThreads(): number {
+function duckdbThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * The engine's DuckDB file and its one writer connection. Every change to metadata or rows runs inside
+ * `exclusive`, so commands apply one at a time in arrival order, like a cluster's metadata transactions.
+ */
 export class Database {
   private chain: Promise<unknown> = Promise.resolve();
 
