@@ -49,11 +49,10 @@ function fromText(text: SqlNode, to: KustoType): SqlNode {
  */
 function fromDynamic(d: SqlNode, to: KustoType): SqlNode {
   if (to === "dynamic") return d;
-  const t = to === "string" ? jtype(d) : (PathBatch.form(d, "type", true) ?? jtype(d));
   const s = PathBatch.form(d, "text", true) ?? jtext(d);
+  if (to === "string") return sql`COALESCE(${s}, '')`;
+  const t = PathBatch.form(d, "type", true) ?? jtype(d);
   switch (to) {
-    case "string":
-      return sql`COALESCE(${s}, '')`;
     case "long":
     case "int": {
       const target = to === "long" ? "BIGINT" : "INTEGER";
