@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appClaims, DB, type Harness, mgmt, STREAM_APP, startHarness } from "../testing/harness";
 import type { BatchRecord } from "./intake";
-import { intake, message, record, scalar, streamSink } from "./testing";
+import { createStaging, intake, message, record, scalar, streamSink } from "./testing";
 
 async function batches(h: Harness): Promise<BatchRecord[]> {
   // The stream app is an ingestor; reading the batch log needs a reader role.
@@ -30,11 +30,7 @@ describe("queued intake batching", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await mgmt(h.admin, ".create table Staging (Raw: dynamic)");
-    await mgmt(
-      h.admin,
-      `.create table Staging ingestion json mapping 'StagingMapping' '[{"column":"Raw","path":"$"}]'`,
-    );
+    await createStaging(h);
   });
   afterAll(async () => h?.close());
 

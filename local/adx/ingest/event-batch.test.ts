@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngineBatchSink } from "@/local/stream/engine-sink";
 import { appClaims, DB, type Harness, mgmt, STREAM_APP, startHarness } from "../testing/harness";
 import type { BatchRecord } from "./intake";
-import { intake, message, record, scalar } from "./testing";
+import { createStaging, intake, message, record, scalar } from "./testing";
 
 const BATCH_TYPE = "application/vnd.microsoft.servicebus.json";
 const policy = (items: number) =>
@@ -18,11 +18,7 @@ describe("queued intake: batch send", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await mgmt(h.admin, ".create table Staging (Raw: dynamic)");
-    await mgmt(
-      h.admin,
-      `.create table Staging ingestion json mapping 'StagingMapping' '[{"column":"Raw","path":"$"}]'`,
-    );
+    await createStaging(h);
   });
   afterAll(async () => h?.close());
 

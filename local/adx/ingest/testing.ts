@@ -1,6 +1,6 @@
 /** Helpers shared by the ingestion tests (HTTP through the official clients and the engine sink). */
 import type { Client } from "azure-kusto-data";
-import { appClaims, DB, type Harness, primary, STREAM_APP } from "../testing/harness";
+import { appClaims, DB, type Harness, mgmt, primary, STREAM_APP } from "../testing/harness";
 import { intakeOf } from "../rest/ingest-routes";
 import type { Intake } from "./intake";
 import { createEngineSink } from "@/local/stream/engine-sink";
@@ -43,4 +43,10 @@ export function record(table: string, properties: Record<string, unknown>, time 
 /** An Event Hub message text. */
 export function message(...records: object[]): string {
   return JSON.stringify({ records });
+}
+
+/** Creates Staging (`Raw: dynamic`) and its mapping `StagingMapping` (`$` → Raw), as the seed article does. */
+export async function createStaging(h: Harness): Promise<void> {
+  await mgmt(h.admin, ".create table Staging (Raw: dynamic)");
+  await mgmt(h.admin, `.create table Staging ingestion json mapping 'StagingMapping' '[{"column":"Raw","path":"$"}]'`);
 }
