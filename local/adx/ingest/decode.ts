@@ -65,7 +65,7 @@ function emptyRow(columns: readonly ColumnInfo[]): CellValue[] {
 }
 
 // `$` into a dynamic column keeps the record's text verbatim (exact numbers, no re-serialisation).
-const keepsText = (m: ColumnMapping, columns: readonly ColumnInfo[]) =>
+export const keepsText = (m: ColumnMapping, columns: readonly ColumnInfo[]) =>
   m.path !== null && m.path.length === 0 && columns[m.ordinal]!.type === "dynamic" && m.transform === null;
 
 /** Whether any mapping reads a value out of the record (else the record is only checked, not parsed exactly). */

@@ -147,9 +147,10 @@ describe("grouped ingestion of waiting batches", () => {
     const failures = await mgmt(h.admin, ".show ingestion failures | where Table == 'SrcM' | count");
     expect(failures.rows).toEqual([[1]]);
     const batches = await listBatches(h.engine.storage, { table: "SrcM" });
-    expect(batches.map((b) => [b.items, b.records, b.failedItems])).toEqual([
-      [2, 2, 0],
+    // Sorted: the three batches were sealed in the same millisecond, so the log's time order does not tell them apart.
+    expect(batches.map((b) => [b.items, b.records, b.failedItems]).sort()).toEqual([
       [2, 1, 1],
+      [2, 2, 0],
       [2, 2, 0],
     ]);
   });

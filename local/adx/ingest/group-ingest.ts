@@ -25,6 +25,7 @@ import {
   sizes,
 } from "./pipeline";
 import { compilePolicy, type PolicySource } from "./policy-compile";
+import { type QueuedMessages, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
 import { shareCommonWork } from "./shared-prefix";
 import { inlineParams } from "./sql-literals";
@@ -46,8 +47,10 @@ import type { CellValue } from "./values";
 
 /** One sealed batch of a group. */
 export interface GroupPart {
-  /** Decoded rows in the table's column order (may be empty: the batch then only finalizes). */
+  /** Decoded rows in the table's column order (with `queued`, may be empty: the batch then only finalizes). */
   readonly rows: readonly CellValue[][];
+  /** Messages staged from the queue in SQL (queue-stage.ts), after `rows`. */
+  readonly queued: QueuedMessages | null;
   readonly originalSize: number;
   readonly ingestionTime: Date;
   /** Runs inside the group's transaction, once per part (see `IngestOptions.finalize`). */
@@ -122,8 +125,15 @@ export async function ingestGroup(
           table,
           parts.map((part, p) => ({ rows: part.rows, extentId: sourceIds[p]!, timeNs: times[p]! })),
         );
+        const queued = parts.flatMap((part, p) =>
+          part.queued ? [{ queued: part.queued, extentId: sourceIds[p]!, timeNs: times[p]! }] : [],
+        );
+        const fromQueue = await stageQueued(storage, name, table, queued);
+        const rows = parts.map((part) => part.rows.length + (part.queued ? fromQueue.shift()! : 0));
         try {
-          return await storage.db.transaction(() => runGroup(opts, table, parts, { name, sourceIds, times, temps }));
+          return await storage.db.transaction(() =>
+            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows }),
+          );
         } catch {
           restoreStages(storage, before);
           return null;
@@ -137,6 +147,8 @@ export async function ingestGroup(
 
 interface Staged {
   readonly name: string;
+  /** Rows staged per part. */
+  readonly rows: readonly number[];
   readonly sourceIds: readonly string[];
   readonly times: readonly bigint[];
   readonly temps: string[];
@@ -156,7 +168,7 @@ async function runGroup(
     policies.map((p) => p.target.name),
     staged,
   );
-  const totalRows = parts.reduce((n, p) => n + p.rows.length, 0);
+  const totalRows = staged.rows.reduce((n, r) => n + r, 0);
   const source: StagedExtent = {
     table: table.name,
     temp: tempRef(staged.name),
@@ -197,19 +209,21 @@ async function runGroup(
       created.push(extent);
       extentRows.push({ extent, timeNs: staged.times[p]! });
     };
-    if (source.persist) add(table.name, staged.sourceIds[p]!, part.rows.length, part.originalSize);
+    const partRows = staged.rows[p]!;
+    if (source.persist) add(table.name, staged.sourceIds[p]!, partRows, part.originalSize);
     for (const [target, ids] of targetIds) {
       const rows = counts.get(ids[p]!) ?? 0;
       // Estimated, as for a single batch: the source's raw size in proportion to the rows derived from it.
-      const size = part.rows.length > 0 ? Math.round((part.originalSize * rows) / part.rows.length) : 0;
+      const size = partRows > 0 ? Math.round((part.originalSize * rows) / partRows) : 0;
       add(target, ids[p]!, rows, size);
     }
-    results.push({ extents: created, rows: part.rows.length, policyFailures: [] });
+    results.push({ extents: created, rows: partRows, policyFailures: [] });
   });
   await insertExtents(storage, extentRows);
   for (const [p, part] of parts.entries()) {
-    const kept = source.persist && part.rows.length > 0;
-    await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: part.rows.length });
+    const partRows = staged.rows[p]!;
+    const kept = source.persist && partRows > 0;
+    await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: partRows });
   }
   return results;
 }

@@ -8,7 +8,7 @@ import type { Storage } from "../storage/storage";
 import { effectiveBatchLimits } from "./batching";
 import type { IngestFormat } from "./decode";
 import type { IngestCaller } from "./failures";
-import { QueueWriter } from "./queue-writer";
+import { type QueueTarget, QueueWriter, type StoredMessage } from "./queue-writer";
 import { RefusalLog, type RefusalView } from "./refusals";
 import type { SealReason } from "./batch-log";
 import { ensureIngestSchema } from "./schema";
@@ -66,8 +66,9 @@ export class Intake {
   static async start(options: IntakeOptions): Promise<Intake> {
     const intake = new Intake(options);
     await ensureIngestSchema(options.storage);
+    // The texts stay in the queue table: ingestion stages them from there, or reads the few it checks itself.
     const rows = await options.storage.query(
-      `SELECT id, table_name, format, mapping, epoch_ms(enqueued_at) AS at, raw_bytes, payload FROM meta.intake_queue ORDER BY id`,
+      `SELECT id, table_name, format, mapping, epoch_ms(enqueued_at) AS at, raw_bytes, object_text FROM meta.intake_queue ORDER BY id`,
     );
     for (const r of rows) {
       intake.push(String(r.table_name), {
@@ -76,7 +77,7 @@ export class Intake {
         rawBytes: Number(r.raw_bytes),
         format: String(r.format) as IngestFormat,
         mapping: String(r.mapping),
-        payload: String(r.payload),
+        objectText: r.object_text === true,
       });
     }
     const tickMs = options.tickMs ?? 500;
@@ -117,6 +118,15 @@ export class Intake {
     mapping: string,
     payloads: readonly string[],
   ): Promise<EnqueueAllResult> {
+    const refused = this.notReady(table, mapping);
+    if (refused) return refused;
+    if (payloads.length === 0) return { status: "enqueued", ids: [] };
+    const target = { table, format, mapping, enqueuedAtMs: this.now() };
+    return this.accepted(target, await this.writer.writeAll(target, payloads));
+  }
+
+  /** Refuses (and remembers the refusal) while the table or the named mapping does not exist. */
+  private notReady(table: string, mapping: string): EnqueueAllResult | null {
     if (this.closed) throw new Error("The intake is closed.");
     const catalog = this.options.storage.catalog;
     if (!catalog.tables.has(table)) {
@@ -129,35 +139,23 @@ export class Intake {
       this.refusals.refused(table, "mapping-missing", reason, this.now());
       return { status: "not-ready", reason };
     }
-    if (payloads.length === 0) return { status: "enqueued", ids: [] };
-    const at = this.now();
-    const rows = payloads.map((payload) => ({
-      table,
-      format,
-      mapping,
-      enqueuedAtMs: at,
-      rawBytes: Buffer.byteLength(payload, "utf8"),
-      payload,
-    }));
-    const ids = await this.writer.writeAll(rows);
+    return null;
+  }
+
+  /** Queues durably stored messages for their batch, sealing where a limit is reached. */
+  private accepted(target: QueueTarget, stored: readonly StoredMessage[]): EnqueueAllResult {
+    const { table, format, mapping, enqueuedAtMs } = target;
     // Only once the messages are durable: a failed write leaves the producer waiting, as it is.
     this.refusals.accepted(table);
-    const limits = effectiveBatchLimits(catalog, table);
+    const limits = effectiveBatchLimits(this.options.storage.catalog, table);
     // Item by item, so a producer's batch that crosses a limit is cut exactly there, as the data connection
     // (which sees single events) would: a 50-message send into a 30-item policy seals 30, and 20 wait.
-    rows.forEach((row, i) => {
-      const queue = this.push(table, {
-        id: ids[i]!,
-        enqueuedAt: at,
-        rawBytes: row.rawBytes,
-        format,
-        mapping,
-        payload: row.payload,
-      });
+    for (const message of stored) {
+      const queue = this.push(table, { ...message, enqueuedAt: enqueuedAtMs, format, mapping });
       if (queue.length >= limits.maxItems) this.seal(table, "count");
       else if ((this.queuedBytes.get(table) ?? 0) >= limits.maxRawBytes) this.seal(table, "size");
-    });
-    return { status: "enqueued", ids: ids.map(String) };
+    }
+    return { status: "enqueued", ids: stored.map((m) => String(m.id)) };
   }
 
   /** Seals every batch whose time limit has passed; resolves when those batches are ingested. */

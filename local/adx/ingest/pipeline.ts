@@ -17,6 +17,7 @@ import type { TableInfo } from "../storage/catalog";
 import { dataTableRef, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { type IngestCaller, type IngestionFailure, recordFailures } from "./failures";
+import { type QueuedMessages, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
 import { clearStages, restoreStages, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
@@ -94,16 +95,21 @@ export function checkRetentionAllowsIngestion(storage: Storage, table: string): 
   }
 }
 
-/** Ingests decoded rows (in the table's column order) as one extent. */
+/**
+ * Ingests decoded rows (in the table's column order), and the queued messages staged from the queue in SQL, as one
+ * extent.
+ */
 export function ingestRows(
   opts: IngestOptions,
   table: TableInfo,
   rows: readonly CellValue[][],
   originalSize: number,
+  queued: QueuedMessages | null = null,
 ): Promise<IngestResult> {
   return ingest(opts, table, originalSize, async (name, extentId, timeNs) => {
     await appendStaged(opts.storage, name, table, [{ rows, extentId, timeNs }]);
-    return rows.length;
+    const [fromQueue = 0] = queued ? await stageQueued(opts.storage, name, table, [{ queued, extentId, timeNs }]) : [];
+    return rows.length + fromQueue;
   });
 }
 

@@ -1,34 +1,39 @@
 /**
  * Durable writes of acknowledged intake messages. A dedicated DuckDB connection (so acknowledging never waits
  * behind a batch being ingested on the writer connection — they touch different rows, which DuckDB's MVCC allows)
- * and group commit: messages arriving while a commit is in flight are appended together in the next one.
+ * and group commit: messages given one by one that arrive while a commit is in flight are appended together in the
+ * next one. DuckDB also notes, per message, whether it can later be staged from the queue in SQL (queue-sql.ts).
  */
 import { type DuckDBConnection, type DuckDBPreparedStatement, listValue } from "@duckdb/node-api";
 import type { Storage } from "../storage/storage";
+import type { IngestFormat } from "./decode";
+import { INSERT_MESSAGES } from "./queue-sql";
 
-/** One message row of `meta.intake_queue`. */
-export interface QueueRow {
+/** Where messages are going and when they arrived. */
+export interface QueueTarget {
   readonly table: string;
-  readonly format: string;
+  readonly format: IngestFormat;
   readonly mapping: string;
   readonly enqueuedAtMs: number;
-  readonly rawBytes: number;
-  readonly payload: string;
 }
 
-/** One caller's rows (a single message, or every message of a producer's batch): committed together. */
+/** One stored message, as the intake keeps it in memory (its text stays in the queue table). */
+export interface StoredMessage {
+  readonly id: bigint;
+  readonly rawBytes: number;
+  /** One JSON object as `JSON.parse` accepts it: it can be staged from the queue in SQL. */
+  readonly objectText: boolean;
+}
+
+/** One caller's messages (a single message, or every message of a producer's batch): committed together. */
 interface Waiting {
-  readonly ids: readonly bigint[];
-  readonly rows: readonly QueueRow[];
-  resolve(): void;
+  readonly target: QueueTarget;
+  readonly payloads: readonly string[];
+  resolve(stored: StoredMessage[]): void;
   reject(error: unknown): void;
 }
 
-const INSERT_ROWS = `INSERT INTO meta.intake_queue
-  SELECT id, table_name, format, mapping, make_timestamp_ns(at_ns), raw_bytes, payload
-    FROM (SELECT unnest($1::BIGINT[]) AS id, unnest($2::VARCHAR[]) AS table_name, unnest($3::VARCHAR[]) AS format,
-                 unnest($4::VARCHAR[]) AS mapping, unnest($5::BIGINT[]) AS at_ns, unnest($6::BIGINT[]) AS raw_bytes,
-                 unnest($7::VARCHAR[]) AS payload)`;
+const atNs = (target: QueueTarget) => BigInt(target.enqueuedAtMs) * 1_000_000n;
 
 /** Appends queue rows durably, several per transaction when they arrive together. */
 export class QueueWriter {
@@ -50,14 +55,12 @@ export class QueueWriter {
   }
 
   /**
-   * Resolves with the rows' ids once they have committed (one message, or a producer's whole batch) — all in the
-   * same statement (never split across group commits), so a batch is acknowledged whole or not at all. Ids follow
-   * call order.
+   * Resolves once the messages have committed — all in the same statement (never split across group commits), so
+   * a producer's batch is acknowledged whole or not at all. Ids follow commit order.
    */
-  writeAll(rows: readonly QueueRow[]): Promise<bigint[]> {
-    const ids = rows.map(() => this.nextId++);
-    return new Promise<bigint[]>((resolve, reject) => {
-      this.waiting.push({ ids, rows, resolve: () => resolve(ids), reject });
+  writeAll(target: QueueTarget, payloads: readonly string[]): Promise<StoredMessage[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ target, payloads, resolve, reject });
       this.running ??= this.drain();
     });
   }
@@ -67,26 +70,41 @@ export class QueueWriter {
       const group = this.waiting;
       this.waiting = [];
       try {
-        // One autocommitted statement per group: a single asynchronous call. (An appender's close runs on the
-        // event loop's thread and, with BEGIN/COMMIT around it, took ~0.7 ms of it per message.)
-        this.insert ??= await this.connection.prepare(INSERT_ROWS);
-        const rows = group.flatMap((w) => w.rows);
-        this.insert.bind([
-          listValue(group.flatMap((w) => w.ids)),
-          listValue(rows.map((r) => r.table)),
-          listValue(rows.map((r) => r.format)),
-          listValue(rows.map((r) => r.mapping)),
-          listValue(rows.map((r) => BigInt(r.enqueuedAtMs) * 1_000_000n)),
-          listValue(rows.map((r) => BigInt(r.rawBytes))),
-          listValue(rows.map((r) => r.payload)),
-        ]);
-        await this.insert.run();
-        for (const w of group) w.resolve();
+        // One autocommitted statement per group: a single asynchronous call. (An appender's close runs on the event
+        // loop's thread and, with BEGIN/COMMIT around it, took ~0.7 ms of it per message.)
+        await this.insertGroup(group);
       } catch (error) {
         for (const w of group) w.reject(error);
       }
     }
     this.running = null;
+  }
+
+  private async insertGroup(group: readonly Waiting[]): Promise<void> {
+    const ids = group.map((w) => w.payloads.map(() => this.nextId++));
+    const perMessage = (value: (target: QueueTarget) => string | bigint) =>
+      listValue(group.flatMap((w) => w.payloads.map(() => value(w.target))));
+    this.insert ??= await this.connection.prepare(INSERT_MESSAGES);
+    this.insert.bind([
+      listValue(ids.flat()),
+      perMessage((t) => t.table),
+      perMessage((t) => t.format),
+      perMessage((t) => t.mapping),
+      perMessage(atNs),
+      listValue(group.flatMap((w) => w.payloads)),
+    ]);
+    const objectText = new Map<bigint, boolean>();
+    for (const row of (await this.insert.runAndReadAll()).getRowObjectsJS())
+      objectText.set(row.id as bigint, row.object_text === true);
+    group.forEach((w, g) =>
+      w.resolve(
+        ids[g]!.map((id, i) => ({
+          id,
+          rawBytes: Buffer.byteLength(w.payloads[i]!, "utf8"),
+          objectText: objectText.get(id) ?? false,
+        })),
+      ),
+    );
   }
 
   /** Waits for in-flight writes and closes the connection. */

@@ -16,6 +16,8 @@ const DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta.intake_queue (
      id BIGINT NOT NULL, table_name VARCHAR NOT NULL, format VARCHAR NOT NULL, mapping VARCHAR NOT NULL,
      enqueued_at TIMESTAMP_NS NOT NULL, raw_bytes BIGINT NOT NULL, payload VARCHAR NOT NULL)`,
+  // Whether the payload is one JSON object as JSON.parse accepts it (queue-sql.ts); null in queues written before.
+  `ALTER TABLE meta.intake_queue ADD COLUMN IF NOT EXISTS object_text BOOLEAN`,
   `CREATE TABLE IF NOT EXISTS meta.intake_batches (
      batch_id UUID NOT NULL, table_name VARCHAR NOT NULL, sealed_at TIMESTAMP_NS NOT NULL, items INTEGER NOT NULL,
      records BIGINT NOT NULL, raw_bytes BIGINT NOT NULL, reason VARCHAR NOT NULL, oldest_enqueued_at TIMESTAMP_NS NOT NULL,

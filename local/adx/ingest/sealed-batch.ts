@@ -13,15 +13,17 @@ import { failure, type IngestCaller, recordFailures } from "./failures";
 import { type GroupPart, ingestGroup } from "./group-ingest";
 import { type DecodedBlobs, decodeBlobs } from "./ingest-blobs";
 import { type FinalizeInfo, type IngestOptions, ingestRows } from "./pipeline";
+import { type QueuedMessages, queuedRowSql, queuedTexts } from "./queue-stage";
 
-/** One queued message. */
+/** One queued message (its text stays in `meta.intake_queue`). */
 export interface QueuedItem {
   readonly id: bigint;
   readonly enqueuedAt: number;
   readonly rawBytes: number;
   readonly format: IngestFormat;
   readonly mapping: string;
-  readonly payload: string;
+  /** One JSON object as `JSON.parse` accepts it (queue-sql.ts). */
+  readonly objectText: boolean;
 }
 
 /** A batch sealed by the intake. */
@@ -86,6 +88,8 @@ class BatchRun {
   readonly batchId = randomUUID();
   readonly sourcePath: string;
   decoded: DecodedBlobs | null = null;
+  /** The messages staged from the queue in SQL instead of decoded here. */
+  queued: QueuedMessages | null = null;
   private decodeError: unknown = null;
   private failedItems = 0;
   private logged = false;
@@ -110,19 +114,29 @@ class BatchRun {
     };
   }
 
-  /** Decodes the messages; a missing table is remembered and reported by `ingestAlone`. */
+  /**
+   * Decodes the messages that need it — every message, unless its text can be staged from the queue as it is
+   * (queue-stage.ts) — and records the failures; a missing table is remembered and reported by `ingestAlone`.
+   */
   async decode(): Promise<void> {
     const { table, items } = this.batch;
+    const { storage } = this.target;
     try {
+      this.queued = queuedMessages(storage, table, items);
+      const fromQueue = new Set(this.queued?.ids);
+      const rest = items.filter((i) => !fromQueue.has(i.id));
+      const texts = await queuedTexts(
+        storage,
+        rest.map((i) => i.id),
+      );
       this.decoded = await decodeBlobs(
         this.options(),
         table,
-        items.map((i) => ({
-          text: i.payload,
-          format: i.format,
-          mappingName: i.mapping || null,
-          sourcePath: `eventhub://${table}/${i.id}`,
-        })),
+        rest.map((i) => {
+          const text = texts.get(i.id);
+          if (text === undefined) throw new Error(`The queued message ${i.id} of table '${table}' is missing.`);
+          return { text, format: i.format, mappingName: i.mapping || null, sourcePath: `eventhub://${table}/${i.id}` };
+        }),
       );
       this.failedItems = this.decoded.failures.length;
     } catch (error) {
@@ -135,7 +149,8 @@ class BatchRun {
     const decoded = this.decoded!;
     return {
       rows: decoded.rows,
-      originalSize: decoded.bytes,
+      queued: this.queued,
+      originalSize: decoded.bytes + (this.queued?.bytes ?? 0),
       ingestionTime: new Date(this.batch.sealedAt),
       finalize: this.logBatch,
     };
@@ -175,7 +190,8 @@ class BatchRun {
     try {
       if (this.decodeError !== null) throw this.decodeError;
       const decoded = this.decoded!;
-      await ingestRows(this.options(), decoded.table, decoded.rows, decoded.bytes);
+      const bytes = decoded.bytes + (this.queued?.bytes ?? 0);
+      await ingestRows(this.options(), decoded.table, decoded.rows, bytes, this.queued);
     } catch (error) {
       // The whole batch failed (table dropped, zero retention without update policy, transactional policy).
       const message = (error as { detail?: string; message?: string }).detail ?? (error as Error).message;
@@ -200,4 +216,21 @@ class BatchRun {
     if (!this.logged)
       await storage.db.exclusive(() => storage.db.transaction(() => this.logBatch({ sourceExtentId: null, rows: 0 })));
   }
+}
+
+/**
+ * The batch's messages that can be staged straight from the queue: one JSON object each, with the format and
+ * mapping of the first such message when that mapping only keeps record texts. Null when there are none.
+ */
+function queuedMessages(storage: Storage, table: string, items: readonly QueuedItem[]): QueuedMessages | null {
+  const info = storage.catalog.tables.get(table);
+  const first = items.find((i) => i.objectText);
+  if (!info || !first || !queuedRowSql(storage.catalog, info, first.format, first.mapping)) return null;
+  const same = items.filter((i) => i.objectText && i.format === first.format && i.mapping === first.mapping);
+  return {
+    format: first.format,
+    mapping: first.mapping,
+    ids: same.map((i) => i.id),
+    bytes: same.reduce((n, i) => n + i.rawBytes, 0),
+  };
 }
