@@ -146,6 +146,7 @@ export async function runPipedCommand(
   const db = ctx.storage.db;
   const rows = await db.exclusive(async () => {
     try {
+      db.catalogChanged();
       await load(db.connection, table, declared, result);
       return await executeCompiled(db.connection, compiled);
     } finally {

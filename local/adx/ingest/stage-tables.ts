@@ -6,6 +6,12 @@
  * (`DELETE`), and since DuckDB frees the deleted rows of a temp table only when the temp catalog is checkpointed,
  * every clear ends with `CHECKPOINT temp` (well under a millisecond; without it memory grows by each batch's size).
  *
+ * DuckDB plans a prepared statement again at every run once a table was created or dropped on the connection after it
+ * was prepared — or before it, in the transaction it was prepared in (the first ingestion after a metadata change
+ * creates its temp tables inside its transaction, between the policies' statements). Measured: ~10 ms per run of an
+ * update policy's statement instead of ~1.4 ms, so a batch of 5,000 records took ~0.33 s instead of ~0.2 s. Kept
+ * statements are therefore prepared again once the catalog has changed (`Database.catalogEpoch`).
+ *
  * Everything here runs on the writer connection under the database's exclusive lock.
  */
 import type { DuckDBPreparedStatement, DuckDBValue } from "@duckdb/node-api";
@@ -20,8 +26,8 @@ export function tempRef(name: string): string {
 interface State {
   /** Staged tables that exist, by name → the key of the layout they were created with. */
   readonly tables: Map<string, string>;
-  /** Prepared statements by SQL text, valid for one metadata version. */
-  prepared: Map<string, DuckDBPreparedStatement>;
+  /** Prepared statements by SQL text, valid for one metadata version, with the catalog epoch they were prepared in. */
+  prepared: Map<string, { statement: DuckDBPreparedStatement; epoch: number }>;
   version: number;
 }
 
@@ -41,6 +47,7 @@ export async function ensureStage(storage: Storage, name: string, key: string, c
   const state = stateOf(storage);
   if (state.tables.get(name) === key) return;
   state.tables.delete(name);
+  storage.db.catalogChanged();
   await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`);
   await storage.db.run(create);
   state.tables.set(name, key);
@@ -54,6 +61,7 @@ export async function clearStages(storage: Storage, names: Iterable<string>): Pr
       await storage.db.run(`DELETE FROM ${tempRef(name)}`);
     } catch {
       state.tables.delete(name);
+      storage.db.catalogChanged();
       await storage.db.run(`DROP TABLE IF EXISTS ${tempRef(name)}`).catch(() => undefined);
     }
   }
@@ -99,15 +107,21 @@ export async function withStatementsForAnyRows<T>(storage: Storage, fn: () => Pr
 export async function runPrepared(storage: Storage, sql: string, params: readonly unknown[]): Promise<number> {
   const state = stateOf(storage);
   if (state.version !== storage.version || state.prepared.size > 500) {
-    for (const p of state.prepared.values()) p.destroySync();
+    for (const p of state.prepared.values()) p.statement.destroySync();
     state.prepared = new Map();
     state.version = storage.version;
   }
-  let prepared = state.prepared.get(sql);
-  if (!prepared) {
-    prepared = await storage.db.connection.prepare(sql);
-    state.prepared.set(sql, prepared);
+  const epoch = storage.db.catalogEpoch;
+  let kept = state.prepared.get(sql);
+  if (kept && kept.epoch !== epoch) {
+    kept.statement.destroySync();
+    kept = undefined;
   }
+  if (!kept) {
+    kept = { statement: await storage.db.connection.prepare(sql), epoch };
+    state.prepared.set(sql, kept);
+  }
+  const prepared = kept.statement;
   prepared.clearBindings();
   if (params.length > 0) prepared.bind(params as DuckDBValue[]);
   const result = await prepared.run();

@@ -36,6 +36,7 @@ export class StorageTx {
     await this.insertColumns(name, columns, 0);
     const defs = columns.map((c) => `${quoteIdent(c.name)} ${DUCKDB_TYPES[c.type]}`);
     defs.push(`${quoteIdent(EXTENT_ID_COLUMN)} UUID`, `${quoteIdent(INGESTION_TIME_COLUMN)} TIMESTAMP_NS`);
+    this.db.catalogChanged();
     await this.db.run(`CREATE TABLE ${dataTableRef(name)} (${defs.join(", ")})`);
   }
 
@@ -52,6 +53,7 @@ export class StorageTx {
     );
     const system = [quoteIdent(EXTENT_ID_COLUMN), quoteIdent(INGESTION_TIME_COLUMN)];
     const temp = `${quoteIdent("t")}.${quoteIdent(`${name}$rebuild`)}`;
+    this.db.catalogChanged();
     await this.db.run(
       `CREATE TABLE ${temp} AS SELECT ${[...keep, ...fresh, ...system].join(", ")} FROM ${dataTableRef(name)}`,
     );
@@ -79,6 +81,7 @@ export class StorageTx {
       await this.db.run(`DELETE FROM ${table} WHERE ${column} = ?`, [name]);
     }
     await this.db.run(`DELETE FROM meta.policies WHERE entity_type = 'Table' AND entity_name = ?`, [name]);
+    this.db.catalogChanged();
     await this.db.run(`DROP TABLE IF EXISTS ${dataTableRef(name)}`);
   }
 
