@@ -8,6 +8,7 @@ import type { Storage } from "../storage/storage";
 import { effectiveBatchLimits } from "./batching";
 import type { IngestFormat } from "./decode";
 import type { IngestCaller } from "./failures";
+import { warmPolicies } from "./policy-warmup";
 import { type QueueTarget, QueueWriter, type StoredMessage } from "./queue-writer";
 import { RefusalLog, type RefusalView } from "./refusals";
 import type { SealReason } from "./batch-log";
@@ -55,6 +56,8 @@ export class Intake {
   private writer!: QueueWriter;
   private sealing: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  /** The last metadata version whose policies were compiled ahead. */
+  private warmedVersion = -1;
   private closed = false;
   private readonly now: () => number;
 
@@ -160,6 +163,7 @@ export class Intake {
 
   /** Seals every batch whose time limit has passed; resolves when those batches are ingested. */
   async tick(): Promise<void> {
+    this.warmPolicies();
     const now = this.now();
     for (const [table, queue] of this.queues) {
       const first = queue[0];
@@ -222,6 +226,17 @@ export class Intake {
       .catch((error: unknown) =>
         this.options.log?.(`local-adx: batch of ${table} failed: ${(error as Error).stack ?? String(error)}`),
       );
+  }
+
+  /**
+   * Compiles the update policies ahead of the next batch when the metadata has changed, so the first batch after a
+   * change does not wait for it (policy-warmup.ts; it stops at the next change, as during a setup's commands).
+   */
+  private warmPolicies(): void {
+    const version = this.options.storage.version;
+    if (version === this.warmedVersion) return;
+    this.warmedVersion = version;
+    void warmPolicies(this.options.storage);
   }
 
   /** Ingests the batches at the head of the sealed list that go together (none when an earlier call took them). */
