@@ -11,12 +11,12 @@
  * and routed by hand-written SQL (one typed `json_transform` per table). Prints `engine_records_per_s`,
  * `baseline_records_per_s` and `ratio`.
  */
-import { DuckDBInstance } from "@duckdb/node-api";
 import { Client } from "azure-kusto-data";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defenderTables, type CatalogTable } from "@/kql/catalog";
+import { defenderTables } from "@/kql/catalog";
+import { baselineRun } from "./lib/baseline";
 import { buildSetupScript } from "@/kql/generate/script";
 import { startEngine } from "@/local/adx/engine";
 import { intakeOf } from "@/local/adx/rest/ingest-routes";
@@ -38,20 +38,6 @@ const CONCURRENCY = arg("concurrency", 8);
 // EventDataBatch filled up to a Standard-tier Event Hub's 1 MB limit. 1 = one message per POST (the earlier shape).
 const SEND_BATCH = arg("send-batch", 50);
 const DB = "Defender";
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const DUCK: Record<string, string> = {
-  string: "VARCHAR",
-  long: "BIGINT",
-  int: "INTEGER",
-  real: "DOUBLE",
-  bool: "BOOLEAN",
-  datetime: "TIMESTAMP_NS",
-  timespan: "BIGINT",
-  guid: "UUID",
-  dynamic: "JSON",
-  decimal: "DECIMAL(38,18)",
-};
 
 async function engineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-engine-"));
@@ -117,70 +103,6 @@ async function engineRun(messages: readonly string[]): Promise<{ seconds: number
     return { seconds, rows };
   } finally {
     await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Hand-written SQL for one table: typed values from `properties`, the same conversions the functions apply. */
-function routeSql(table: CatalogTable): string {
-  const struct = `{${table.columns.map((c) => `${JSON.stringify(c.payloadKey)}:"${c.type === "dynamic" ? "JSON" : "VARCHAR"}"`).join(",")}}`;
-  const cols = table.columns.map((c, i) => {
-    const v = `p.${quote(`f${i}`)}`;
-    switch (c.type) {
-      case "string":
-        return `COALESCE(${v}, '')`;
-      case "datetime":
-        return `TRY_CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP_NS)`;
-      case "dynamic":
-        return v;
-      default:
-        return `TRY_CAST(${v} AS ${DUCK[c.type]})`;
-    }
-  });
-  const renamed = table.columns.map((c, i) => `s.${quote(c.payloadKey)} AS ${quote(`f${i}`)}`).join(", ");
-  return `INSERT INTO ${quote(table.name)} SELECT ${cols.join(", ")} FROM (
-    SELECT ${renamed} FROM (SELECT json_transform(properties, '${struct.replace(/'/g, "''")}') AS s FROM recs WHERE category = '${table.category}')) AS p`;
-}
-
-async function baselineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-baseline-"));
-  const instance = await DuckDBInstance.create(path.join(dir, "baseline.duckdb"), {
-    autoinstall_known_extensions: "false",
-    autoload_known_extensions: "false",
-  });
-  const con = await instance.connect();
-  try {
-    await con.run(`CREATE TABLE staging (Raw JSON)`);
-    for (const t of defenderTables) {
-      await con.run(
-        `CREATE TABLE ${quote(t.name)} (${t.columns.map((c) => `${quote(c.name)} ${DUCK[c.type]}`).join(", ")})`,
-      );
-    }
-    const start = performance.now();
-    await con.run("BEGIN");
-    const appender = await con.createAppender("staging");
-    for (const m of messages) {
-      appender.appendVarchar(m);
-      appender.endRow();
-    }
-    appender.closeSync();
-    await con.run(
-      `CREATE TEMP TABLE recs AS SELECT r.category AS category, r.properties AS properties
-         FROM (SELECT unnest(json_transform(Raw, '{"records":[{"category":"VARCHAR","properties":"JSON"}]}').records) AS r FROM staging)`,
-    );
-    for (const t of defenderTables) await con.run(routeSql(t));
-    await con.run("DELETE FROM staging");
-    await con.run("COMMIT");
-    const seconds = (performance.now() - start) / 1000;
-    let rows = 0;
-    for (const t of defenderTables) {
-      const r = await con.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quote(t.name)}`);
-      rows += Number(r.getRows()[0]![0]);
-    }
-    return { seconds, rows };
-  } finally {
-    con.closeSync();
-    instance.closeSync();
     rmSync(dir, { recursive: true, force: true });
   }
 }
