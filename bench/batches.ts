@@ -7,16 +7,9 @@
  * before the next. Baseline: the hand-written DuckDB pipeline (`bench/lib/baseline.ts`), one transaction per batch of
  * the same messages. Prints per-batch milliseconds (p50 / p90) and records per second for both, and their ratio.
  */
-import { Client } from "azure-kusto-data";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { defenderTables } from "@/kql/catalog";
-import { buildSetupScript } from "@/kql/generate/script";
-import { startEngine } from "@/local/adx/engine";
 import { intakeOf } from "@/local/adx/rest/ingest-routes";
-import { generateMessages } from "@/local/stream";
 import { baselineRun } from "./lib/baseline";
+import { benchMessages, typedRows, withSetupEngine } from "./lib/setup-engine";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,23 +20,12 @@ function arg(name: string, fallback: number): number {
 
 const RECORDS = arg("records", 200_000);
 const BATCH = arg("batch-messages", 500);
-const DB = "Defender";
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 async function engineBatches(messages: readonly string[]): Promise<{ times: number[]; rows: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-batches-engine-"));
-  const engine = await startEngine({
-    host: "127.0.0.1",
-    port: 0,
-    dataDir: dir,
-    log: () => undefined,
-    auth: { mode: "off", jwksUrl: "http://127.0.0.1:1/keys", issuer: "none", audiences: [], principals: {} },
-  });
-  try {
-    const client = new Client(engine.url);
-    for (const command of buildSetupScript()) await client.executeMgmt(DB, command.text);
+  return withSetupEngine(async (engine, client) => {
     const intake = intakeOf(engine.storage)!;
     const times: number[] = [];
     for (let i = 0; i < messages.length; i += BATCH) {
@@ -53,26 +35,11 @@ async function engineBatches(messages: readonly string[]): Promise<{ times: numb
       await intake.flush("Staging");
       times.push(performance.now() - start);
     }
-    let rows = 0;
-    for (const t of defenderTables) {
-      const r = await client.execute(DB, `${t.name} | count`);
-      rows += Number(r.primaryResults[0]!.toJSON<{ Count: number }>().data[0]!.Count);
-    }
-    return { times, rows };
-  } finally {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return { times, rows: await typedRows(client) };
+  });
 }
 
-const messages = [
-  ...generateMessages({
-    count: RECORDS,
-    seed: "bench-ingest",
-    recordsPerMessage: 10,
-    tables: Object.fromEntries(defenderTables.map((t) => [t.name, 1])),
-  }),
-];
+const messages = benchMessages(RECORDS, 10);
 console.log(`records: ${RECORDS}, messages: ${messages.length}, messages per batch: ${BATCH}`);
 const engine = await engineBatches(messages);
 const sorted = [...engine.times].sort((a, b) => a - b);

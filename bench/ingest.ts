@@ -11,17 +11,11 @@
  * and routed by hand-written SQL (one typed `json_transform` per table). Prints `engine_records_per_s`,
  * `baseline_records_per_s` and `ratio`.
  */
-import { Client } from "azure-kusto-data";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { defenderTables } from "@/kql/catalog";
-import { baselineRun } from "./lib/baseline";
-import { buildSetupScript } from "@/kql/generate/script";
-import { startEngine } from "@/local/adx/engine";
 import { intakeOf } from "@/local/adx/rest/ingest-routes";
 import { createEncodedSender, type EncodedRequest, encodeMessages } from "@/local/stream/engine-sink";
-import { generateMessages } from "@/local/stream";
+import { baselineRun } from "./lib/baseline";
+import { benchMessages, DB, typedRows, withSetupEngine } from "./lib/setup-engine";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,24 +31,9 @@ const CONCURRENCY = arg("concurrency", 8);
 // Messages per request. 50 of the default messages (~15 KB each, ~16 KB as escaped JSON strings) make ~0.8 MB: an
 // EventDataBatch filled up to a Standard-tier Event Hub's 1 MB limit. 1 = one message per POST (the earlier shape).
 const SEND_BATCH = arg("send-batch", 50);
-const DB = "Defender";
 
 async function engineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-ingest-engine-"));
-  const engine = await startEngine({
-    host: "127.0.0.1",
-    port: 0,
-    dataDir: dir,
-    log: () => undefined,
-    auth: { mode: "off", jwksUrl: "http://127.0.0.1:1/keys", issuer: "none", audiences: [], principals: {} },
-  });
-  try {
-    const client = new Client(engine.url);
-    const setupStart = performance.now();
-    for (const command of buildSetupScript()) await client.executeMgmt(DB, command.text);
-    console.log(
-      `setup_commands: ${buildSetupScript().length} in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
-    );
+  return withSetupEngine(async (engine, client) => {
     const sinkOptions = {
       engineUrl: engine.url,
       database: DB,
@@ -85,11 +64,7 @@ async function engineRun(messages: readonly string[]): Promise<{ seconds: number
     // The last partial batch would wait for the 30 s window; seal it now so the figure measures work, not waiting.
     await intake.flush("Staging");
     const seconds = (performance.now() - start) / 1000;
-    let rows = 0;
-    for (const t of defenderTables) {
-      const r = await client.execute(DB, `${t.name} | count`);
-      rows += Number(r.primaryResults[0]!.toJSON<{ Count: number }>().data[0]!.Count);
-    }
+    const rows = await typedRows(client);
     const firstBody = encodeMessages(
       { gzip: false },
       SEND_BATCH === 1 ? "single" : "batch",
@@ -101,20 +76,10 @@ async function engineRun(messages: readonly string[]): Promise<{ seconds: number
     );
     console.log(`engine_last_ack_s: ${acknowledged.toFixed(2)} (of ${seconds.toFixed(2)})`);
     return { seconds, rows };
-  } finally {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-const messages = [
-  ...generateMessages({
-    count: RECORDS,
-    seed: "bench-ingest",
-    recordsPerMessage: PER_MESSAGE,
-    tables: Object.fromEntries(defenderTables.map((t) => [t.name, 1])),
-  }),
-];
+const messages = benchMessages(RECORDS, PER_MESSAGE);
 const bytes = messages.reduce((n, m) => n + Buffer.byteLength(m), 0);
 console.log(
   `records: ${RECORDS}, messages: ${messages.length}, raw_mb: ${(bytes / 1024 / 1024).toFixed(1)}, tables: ${defenderTables.length}`,

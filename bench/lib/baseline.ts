@@ -8,20 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defenderTables, type CatalogTable } from "@/kql/catalog";
+import { DUCKDB_TYPES } from "@/local/adx/storage/kusto-types";
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-export const DUCK: Record<string, string> = {
-  string: "VARCHAR",
-  long: "BIGINT",
-  int: "INTEGER",
-  real: "DOUBLE",
-  bool: "BOOLEAN",
-  datetime: "TIMESTAMP_NS",
-  timespan: "BIGINT",
-  guid: "UUID",
-  dynamic: "JSON",
-  decimal: "DECIMAL(38,18)",
-};
+const DUCK: Readonly<Record<string, string>> = DUCKDB_TYPES;
 
 /** Hand-written SQL for one table: typed values from `properties`, the same conversions the functions apply. */
 function routeSql(table: CatalogTable): string {
