@@ -63,7 +63,7 @@ export function compilePolicy(
   };
   let cache = compiledCache.get(storage);
   if (!cache) compiledCache.set(storage, (cache = new Map()));
-  const key = `${storage.version}\u0000${source.table}\u0000${source.temp}\u0000${target.name}\u0000${entry.Query}`;
+  const key = cacheKey(storage, source, target, entry);
   const hit = cache.get(key);
   if (hit && hit !== "uncacheable") return hit;
   if (hit === "uncacheable") return { ...compile(now), reusable: false };
@@ -74,6 +74,20 @@ export function compilePolicy(
   if (cache.size > 5000) cache.clear();
   cache.set(key, same ? { ...a, reusable: true } : "uncacheable");
   return same ? { ...a, reusable: true } : { ...compile(now), reusable: false };
+}
+
+function cacheKey(storage: Storage, source: PolicySource, target: TableInfo, entry: UpdatePolicyEntry): string {
+  return `${storage.version}\u0000${source.table}\u0000${source.temp}\u0000${target.name}\u0000${entry.Query}`;
+}
+
+/** Whether `compilePolicy` has the policy's compiled query cached for the current metadata version. */
+export function isCompiled(
+  storage: Storage,
+  source: PolicySource,
+  target: TableInfo,
+  entry: UpdatePolicyEntry,
+): boolean {
+  return compiledCache.get(storage)?.has(cacheKey(storage, source, target, entry)) ?? false;
 }
 
 function jsonSafe(_key: string, value: unknown): unknown {
