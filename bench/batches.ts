@@ -10,16 +10,10 @@
 import { intakeOf } from "@/local/adx/rest/ingest-routes";
 import { baselineRun } from "./lib/baseline";
 import { benchMessages, typedRows, withSetupEngine } from "./lib/setup-engine";
+import { positiveIntArg } from "./lib/args";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
-
-const RECORDS = arg("records", 200_000);
-const BATCH = arg("batch-messages", 500);
+const RECORDS = positiveIntArg("records", 200_000);
+const BATCH = positiveIntArg("batch-messages", 500);
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;

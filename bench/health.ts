@@ -25,15 +25,9 @@ import { readFailures, readFreshness, readLag, readRows, type HealthTarget } fro
 import { createAdxExecutor } from "@/lib/server/kusto/adx-executor";
 import type { KustoExecutor } from "@/lib/server/kusto";
 import { startEngine } from "@/local/adx/engine";
+import { positiveIntArg } from "./lib/args";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
-
-const ROWS = arg("rows", 1_000_000);
+const ROWS = positiveIntArg("rows", 1_000_000);
 const RUNS = 3;
 const DB = "Defender";
 const TABLES = ["DeviceProcessEvents", "DeviceNetworkEvents", "AlertInfo", "EmailEvents"];

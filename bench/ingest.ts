@@ -16,21 +16,15 @@ import { intakeOf } from "@/local/adx/rest/ingest-routes";
 import { createEncodedSender, type EncodedRequest, encodeMessages } from "@/local/stream/engine-sink";
 import { baselineRun } from "./lib/baseline";
 import { benchMessages, DB, typedRows, withSetupEngine } from "./lib/setup-engine";
+import { positiveIntArg } from "./lib/args";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
-
-const RECORDS = arg("records", 200_000);
-const PER_MESSAGE = arg("records-per-message", 10);
+const RECORDS = positiveIntArg("records", 200_000);
+const PER_MESSAGE = positiveIntArg("records-per-message", 10);
 // Messages in flight at once, as an Event Hub data connection reads several partitions in parallel.
-const CONCURRENCY = arg("concurrency", 8);
+const CONCURRENCY = positiveIntArg("concurrency", 8);
 // Messages per request. 50 of the default messages (~15 KB each, ~16 KB as escaped JSON strings) make ~0.8 MB: an
 // EventDataBatch filled up to a Standard-tier Event Hub's 1 MB limit. 1 = one message per POST (the earlier shape).
-const SEND_BATCH = arg("send-batch", 50);
+const SEND_BATCH = positiveIntArg("send-batch", 50);
 
 async function engineRun(messages: readonly string[]): Promise<{ seconds: number; rows: number }> {
   return withSetupEngine(async (engine, client) => {

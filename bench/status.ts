@@ -24,16 +24,10 @@ import { startEngine } from "@/local/adx/engine";
 import { buildStatus, ensureBuild } from "@/scripts/ensure-build";
 import { appendRowsDirectly } from "./lib/direct-load";
 import { measureFirstLoadJs } from "./lib/first-load-js";
+import { positiveIntArg } from "./lib/args";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
-
-const ROWS = arg("rows", 1_000_000);
-const CALLS = arg("calls", 20);
+const ROWS = positiveIntArg("rows", 1_000_000);
+const CALLS = positiveIntArg("calls", 20);
 const WARM_UP = 3;
 const BUILD = !process.argv.includes("--no-build");
 const DB = "Defender";
