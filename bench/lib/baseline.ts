@@ -9,15 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defenderTables, type CatalogTable } from "@/kql/catalog";
 import { DUCKDB_TYPES } from "@/local/adx/storage/kusto-types";
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const DUCK: Readonly<Record<string, string>> = DUCKDB_TYPES;
+import { quoteIdent } from "@/local/adx/storage/sql";
 
 /** Hand-written SQL for one table: typed values from `properties`, the same conversions the functions apply. */
 function routeSql(table: CatalogTable): string {
   const struct = `{${table.columns.map((c) => `${JSON.stringify(c.payloadKey)}:"${c.type === "dynamic" ? "JSON" : "VARCHAR"}"`).join(",")}}`;
   const cols = table.columns.map((c, i) => {
-    const v = `p.${quote(`f${i}`)}`;
+    const v = `p.${quoteIdent(`f${i}`)}`;
     switch (c.type) {
       case "string":
         return `COALESCE(${v}, '')`;
@@ -26,11 +24,11 @@ function routeSql(table: CatalogTable): string {
       case "dynamic":
         return v;
       default:
-        return `TRY_CAST(${v} AS ${DUCK[c.type]})`;
+        return `TRY_CAST(${v} AS ${DUCKDB_TYPES[c.type]})`;
     }
   });
-  const renamed = table.columns.map((c, i) => `s.${quote(c.payloadKey)} AS ${quote(`f${i}`)}`).join(", ");
-  return `INSERT INTO ${quote(table.name)} SELECT ${cols.join(", ")} FROM (
+  const renamed = table.columns.map((c, i) => `s.${quoteIdent(c.payloadKey)} AS ${quoteIdent(`f${i}`)}`).join(", ");
+  return `INSERT INTO ${quoteIdent(table.name)} SELECT ${cols.join(", ")} FROM (
     SELECT ${renamed} FROM (SELECT json_transform(properties, '${struct.replace(/'/g, "''")}') AS s FROM recs WHERE category = '${table.category}')) AS p`;
 }
 
@@ -52,7 +50,7 @@ export async function baselineRun(
     await con.run(`CREATE TABLE staging (Raw JSON)`);
     for (const t of defenderTables) {
       await con.run(
-        `CREATE TABLE ${quote(t.name)} (${t.columns.map((c) => `${quote(c.name)} ${DUCK[c.type]}`).join(", ")})`,
+        `CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${DUCKDB_TYPES[c.type]}`).join(", ")})`,
       );
     }
     const start = performance.now();
@@ -75,7 +73,7 @@ export async function baselineRun(
     const seconds = (performance.now() - start) / 1000;
     let rows = 0;
     for (const t of defenderTables) {
-      const r = await con.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quote(t.name)}`);
+      const r = await con.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(t.name)}`);
       rows += Number(r.getRows()[0]![0]);
     }
     return { seconds, rows };
