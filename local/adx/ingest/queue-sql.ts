@@ -25,11 +25,10 @@ export function objectTextSql(text: string): string {
     AND NOT regexp_matches(${text}, '${AFTER_BRACKET}'))`;
 }
 
-const COLUMNS = "id, table_name, format, mapping, enqueued_at, raw_bytes, payload, object_text";
-
 /** Messages given one by one, one list per column: `$1` ids, `$2` tables, `$3` formats, `$4` mappings, `$5` enqueued (ns), `$6` texts. */
-export const INSERT_MESSAGES = `INSERT INTO meta.intake_queue (${COLUMNS})
+export const INSERT_MESSAGES = `INSERT INTO meta.intake_queue
+    (id, table_name, format, mapping, enqueued_at, raw_bytes, payload, object_text)
   SELECT id, table_name, format, mapping, make_timestamp_ns(at_ns), strlen(payload), payload, ${objectTextSql("payload")}
     FROM (SELECT unnest($1::BIGINT[]) AS id, unnest($2::VARCHAR[]) AS table_name, unnest($3::VARCHAR[]) AS format,
                  unnest($4::VARCHAR[]) AS mapping, unnest($5::BIGINT[]) AS at_ns, unnest($6::VARCHAR[]) AS payload)
-  RETURNING id, object_text`;
+  RETURNING id, raw_bytes, object_text`;

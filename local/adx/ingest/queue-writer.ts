@@ -93,18 +93,13 @@ export class QueueWriter {
       perMessage(atNs),
       listValue(group.flatMap((w) => w.payloads)),
     ]);
-    const objectText = new Map<bigint, boolean>();
-    for (const row of (await this.insert.runAndReadAll()).getRowObjectsJS())
-      objectText.set(row.id as bigint, row.object_text === true);
-    group.forEach((w, g) =>
-      w.resolve(
-        ids[g]!.map((id, i) => ({
-          id,
-          rawBytes: Buffer.byteLength(w.payloads[i]!, "utf8"),
-          objectText: objectText.get(id) ?? false,
-        })),
-      ),
-    );
+    // The UTF-8 size and the object_text verdict come back from DuckDB, by id.
+    const stored = new Map<bigint, StoredMessage>();
+    for (const row of (await this.insert.runAndReadAll()).getRowObjectsJS()) {
+      const id = row.id as bigint;
+      stored.set(id, { id, rawBytes: Number(row.raw_bytes), objectText: row.object_text === true });
+    }
+    group.forEach((w, g) => w.resolve(ids[g]!.map((id) => stored.get(id)!)));
   }
 
   /** Waits for in-flight writes and closes the connection. */
