@@ -62,7 +62,7 @@ const globalsCache = new WeakMap<Storage, { version: number; globals: GlobalStat
 
 /** Analyzer globals for a storage's current catalog, cached until the next metadata change. */
 export function globalsFor(storage: Storage): GlobalState {
-  const hit = globalsCache.get(storage);
+  const hit = globalsCache.get(storage.root);
   if (hit && hit.version === storage.version) return hit.globals;
   const catalog = storage.catalog;
   const globals = buildGlobals({
@@ -70,7 +70,7 @@ export function globalsFor(storage: Storage): GlobalState {
     tables: [...catalog.tables.values()].map((t) => ({ name: t.name, columns: t.columns })),
     functions: [...catalog.functions.values()].map((f) => ({ name: f.name, parameters: f.parameters, body: f.body })),
   });
-  globalsCache.set(storage, { version: storage.version, globals });
+  globalsCache.set(storage.root, { version: storage.version, globals });
   return globals;
 }
 

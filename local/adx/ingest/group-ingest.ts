@@ -108,7 +108,8 @@ export async function ingestGroup(
   parts: readonly GroupPart[],
 ): Promise<IngestResult[] | null> {
   const { storage } = opts;
-  return storage.db.exclusive(() =>
+  // Shared, not exclusive: what `canIngestGrouped` allows only appends, and removes queue rows of its own batches.
+  return storage.db.shared(() =>
     withStatementsForAnyRows(storage, async () => {
       const table = storage.catalog.tables.get(tableName);
       if (!table || !canIngestGrouped(storage, table)) return null;

@@ -61,8 +61,9 @@ export function compilePolicy(
     });
     return { ...compiled, readsOnlySource };
   };
-  let cache = compiledCache.get(storage);
-  if (!cache) compiledCache.set(storage, (cache = new Map()));
+  // Per root: an ingestion lane's view of the storage compiles to the same SQL.
+  let cache = compiledCache.get(storage.root);
+  if (!cache) compiledCache.set(storage.root, (cache = new Map()));
   const key = cacheKey(storage, source, target, entry);
   const hit = cache.get(key);
   if (hit && hit !== "uncacheable") return hit;

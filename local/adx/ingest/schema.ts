@@ -28,13 +28,13 @@ const ready = new WeakMap<Storage, Promise<void>>();
 
 /** Creates the ingestion tables once per open storage. */
 export function ensureIngestSchema(storage: Storage): Promise<void> {
-  let p = ready.get(storage);
+  let p = ready.get(storage.root);
   if (!p) {
     p = storage.db.exclusive(async () => {
       for (const ddl of DDL) await storage.db.run(ddl);
     });
-    ready.set(storage, p);
-    p.catch(() => ready.delete(storage));
+    ready.set(storage.root, p);
+    p.catch(() => ready.delete(storage.root));
   }
   return p;
 }

@@ -64,12 +64,15 @@ function rawBytesOf(batch: SealedBatch): number {
   return batch.items.reduce((n, i) => n + i.rawBytes, 0);
 }
 
-/** Ingests batches of one table, sealed in this order: together when possible, else one by one. */
+/**
+ * Ingests batches of one table, sealed in this order: together when possible, else one by one. A single batch goes
+ * the grouped way too when it can: that way runs alongside other ingestion lanes (`Database.shared`).
+ */
 export async function ingestSealed(target: BatchTarget, batches: readonly SealedBatch[]): Promise<void> {
   const runs = batches.map((b) => new BatchRun(target, b));
   for (const run of runs) await run.decode();
   const table = batches[0]?.table;
-  if (table !== undefined && runs.length > 1 && runs.every((r) => r.decoded !== null)) {
+  if (table !== undefined && runs.length > 0 && runs.every((r) => r.decoded !== null)) {
     const parts: GroupPart[] = runs.map((r) => r.part());
     const done = await ingestGroup(
       { storage: target.storage, caller: target.caller, operationKind: OPERATION, sourcePath: runs[0]!.sourcePath },

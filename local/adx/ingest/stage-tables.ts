@@ -12,7 +12,9 @@
  * update policy's statement instead of ~1.4 ms, so a batch of 5,000 records took ~0.33 s instead of ~0.2 s. Kept
  * statements are therefore prepared again once the catalog has changed (`Database.catalogEpoch`).
  *
- * Everything here runs on the writer connection under the database's exclusive lock.
+ * Everything here runs on the ingesting connection (the writer, or an ingestion lane: `Storage.throughLane`) under
+ * the database's lock. Temp tables and prepared statements belong to a connection, so the state is kept per storage
+ * view, one per connection.
  */
 import type { DuckDBPreparedStatement, DuckDBValue } from "@duckdb/node-api";
 import { quoteIdent } from "../storage/sql";
@@ -83,18 +85,31 @@ export function restoreStages(storage: Storage, snapshot: ReadonlyMap<string, st
   for (const [name, key] of snapshot) tables.set(name, key);
 }
 
+/** How many ingestions are inside `withStatementsForAnyRows`, per root storage, and the setting's last change. */
+const holds = new WeakMap<Storage, { count: number; settled: Promise<void> }>();
+
 /**
- * Runs `fn` with DuckDB's statistics-based optimizations off on the writer connection. A kept statement is planned
- * for the rows present when it was prepared: with statistics propagation DuckDB folds what those rows imply into
- * the plan (e.g. a filter on a category absent from the first batch becomes "no rows", a column that was all null
- * becomes a constant), which would be wrong for every later batch. Without it, the plan depends on the query alone.
+ * Runs `fn` with DuckDB's statistics-based optimizations off. A kept statement is planned for the rows present when
+ * it was prepared: with statistics propagation DuckDB folds what those rows imply into the plan (e.g. a filter on a
+ * category absent from the first batch becomes "no rows", a column that was all null becomes a constant), which
+ * would be wrong for every later batch. Without it, the plan depends on the query alone.
+ *
+ * The setting is global to the DuckDB instance (it cannot be set per connection), so with ingestion lanes side by
+ * side it is switched off when the first one enters and back on when the last one leaves, in that order.
  */
 export async function withStatementsForAnyRows<T>(storage: Storage, fn: () => Promise<T>): Promise<T> {
-  await storage.db.run(`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`);
+  let hold = holds.get(storage.root);
+  if (!hold) holds.set(storage.root, (hold = { count: 0, settled: Promise.resolve() }));
+  const change = (sql: string) => {
+    hold.settled = hold.settled.catch(() => undefined).then(() => storage.db.run(sql));
+    return hold.settled;
+  };
+  if (hold.count++ === 0) change(`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`);
   try {
+    await hold.settled;
     return await fn();
   } finally {
-    await storage.db.run(`RESET disabled_optimizers`);
+    if (--hold.count === 0) await change(`RESET disabled_optimizers`);
   }
 }
 

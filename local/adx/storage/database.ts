@@ -1,6 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { WriteLock } from "./write-lock";
 
 /** A value bound to a `?` placeholder. */
 export type SqlValue = string | number | bigint | boolean | null;
@@ -15,20 +16,25 @@ function duckdbThreads(): number {
 }
 
 /**
- * The engine's DuckDB file and its one writer connection. Every change to metadata or rows runs inside
- * `exclusive`, so commands apply one at a time in arrival order, like a cluster's metadata transactions.
+ * The engine's DuckDB file and its writer connection. Every change to metadata or rows runs inside `exclusive`, so
+ * commands apply one at a time in arrival order, like a cluster's metadata transactions. Ingestion lanes
+ * (`openLane`) are further writer connections whose `shared` work runs alongside each other's.
  */
 export class Database {
-  private chain: Promise<unknown> = Promise.resolve();
   private catalogChanges = 0;
+  /** This connection's shared work, one at a time (see `shared`). */
+  private own: Promise<unknown> = Promise.resolve();
+  private readonly lanes: Database[] = [];
 
   private constructor(
     /** The DuckDB instance; other modules may open extra (read) connections with `DuckDBConnection.create`. */
     readonly instance: DuckDBInstance,
-    /** The writer connection. Use `run`/`all` under `exclusive` rather than this directly. */
+    /** The writer connection. Use `run`/`all` under `exclusive` (or `shared`) rather than this directly. */
     readonly connection: DuckDBConnection,
     /** Absolute path of the DuckDB file. */
     readonly file: string,
+    /** Shared by the database and its lanes. */
+    private readonly lock: WriteLock,
   ) {}
 
   /** Opens (or creates) `${folder}/engine.duckdb`. Extensions are never downloaded: JSON is built in. */
@@ -45,7 +51,17 @@ export class Database {
       threads: String(duckdbThreads()),
     });
     const connection = await instance.connect();
-    return new Database(instance, connection, file);
+    return new Database(instance, connection, file, new WriteLock());
+  }
+
+  /**
+   * Opens another writer connection on the same file, under the same lock: its `exclusive` work excludes everything
+   * (as this one's), its `shared` work runs alongside the other connections' shared work. Closed with this database.
+   */
+  async openLane(): Promise<Database> {
+    const lane = new Database(this.instance, await this.instance.connect(), this.file, this.lock);
+    this.lanes.push(lane);
+    return lane;
   }
 
   /** Runs a statement with bound values. */
@@ -79,10 +95,19 @@ export class Database {
     this.catalogChanges++;
   }
 
-  /** Runs `fn` after every earlier exclusive call finished; failures do not block later calls. */
+  /** Runs `fn` after every earlier exclusive or shared call finished; failures do not block later calls. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.chain.then(fn, fn);
-    this.chain = result.catch(() => undefined);
+    return this.lock.exclusive(fn);
+  }
+
+  /**
+   * Runs `fn` on this connection alongside other connections' shared work (never alongside exclusive work, and one
+   * at a time on this connection). Only for writes that cannot conflict with another lane's: appends, and deletes of
+   * rows no other lane touches (DuckDB's MVCC commits those side by side).
+   */
+  shared<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.own.then(() => this.lock.shared(fn));
+    this.own = result.catch(() => undefined);
     return result;
   }
 
@@ -108,6 +133,7 @@ export class Database {
   async close(): Promise<void> {
     await this.exclusive(async () => {
       await this.run("CHECKPOINT");
+      for (const lane of this.lanes) lane.connection.closeSync();
       this.connection.closeSync();
       this.instance.closeSync();
     });

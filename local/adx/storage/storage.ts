@@ -31,6 +31,8 @@ export interface RequestLogEntry {
  * `change(fn)`: `fn` runs exclusively inside one transaction, then the in-memory catalog is reloaded.
  */
 export class Storage {
+  /** The storage itself; for a lane's view (`throughLane`), the storage it views. Key per-storage caches by it. */
+  readonly root: Storage = this;
   private current!: Catalog;
   private metadataVersion = 0;
   private commandChain: Promise<unknown> = Promise.resolve();
@@ -74,6 +76,16 @@ export class Storage {
       throw error;
     }
     return storage;
+  }
+
+  /**
+   * This storage seen through an ingestion lane's connection (`Database.openLane`): the same metadata, read live
+   * from this storage, with `db` the lane. Only ingestion uses it; state lives on the root (`reload` writes there).
+   */
+  throughLane(lane: Database): Storage {
+    const view = Object.create(this) as Storage;
+    Object.defineProperty(view, "db", { value: lane });
+    return view;
   }
 
   /** The latest metadata snapshot. */
@@ -184,8 +196,9 @@ export class Storage {
   }
 
   private async reload(): Promise<void> {
-    this.current = await loadCatalog(this.db);
-    this.metadataVersion++;
+    const root = this.root;
+    root.current = await loadCatalog(this.db);
+    root.metadataVersion++;
   }
 }
 
