@@ -12,6 +12,7 @@
  * one path only is derived from the single-path call.
  */
 import { extractPath, pathText, type PathStep } from "./dynamic";
+import { type ExpandFusion, fusionOf } from "./expand-fusion";
 import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
 import { Sql, sql, type SqlNode } from "./sql";
 
@@ -43,6 +44,8 @@ export class PathBatch {
   private readonly reads: PathUse[] = [];
   /** Per form: column → its list's hidden column and paths (list index = position + 1); null until `wrap`. */
   private lists: Record<Form, Map<string, { name: string; paths: string[] }>> | null = null;
+  /** The expansion whose column this batch reads as a struct (see `takeFusion`). */
+  private fused: ExpandFusion | null = null;
 
   /** `column` (a dynamic column of the input row) at a constant path. */
   ref(column: string, steps: readonly PathStep[]): SqlNode {
@@ -53,8 +56,31 @@ export class PathBatch {
     return node;
   }
 
+  /**
+   * Takes the fusion `input` offers (expand-fusion.ts) when the operator's `items` read the expanded column only
+   * through this batch, at single keys (case-insensitively distinct: struct fields), as JSON values. Call before `wrap`.
+   */
+  takeFusion(input: Relation, items: readonly SqlNode[]): void {
+    const fusion = fusionOf(input);
+    if (!fusion) return;
+    const mine = this.reads.filter((u) => u.column === fusion.column);
+    const keys: string[] = [];
+    for (const use of mine) {
+      const step = use.steps[0];
+      if (use.steps.length !== 1 || !step || !("key" in step) || [...use.forms].some((f) => f !== "json")) return;
+      if (!keys.includes(step.key)) keys.push(step.key);
+    }
+    const lower = new Set(keys.map((k) => k.toLowerCase()));
+    if (keys.length === 0 || lower.size !== keys.length || items.some((i) => readsDirectly(i, fusion.column))) return;
+    fusion.keys = keys;
+    this.fused = fusion;
+  }
+
   /** The list element holding `use`'s value in `form`, or null when that form has no list. */
   private element(form: Form, use: PathUse): SqlNode | null {
+    const step = use.steps[0];
+    if (this.fused?.column === use.column && form === "json" && step && "key" in step)
+      return sql`${Sql.id(use.column)}.${Sql.id(step.key)}`;
     const list = this.lists?.[form].get(use.column);
     const at = list ? list.paths.indexOf(use.path) : -1;
     return list && at >= 0 ? sql`${Sql.id(list.name)}[${Sql.int(at + 1)}]` : null;
@@ -106,7 +132,7 @@ export class PathBatch {
     let n = 0;
     for (const form of ["json", "text", "type"] as const) {
       for (const [column, list] of paths(form)) {
-        if (list.length < MIN_PATHS) continue;
+        if (list.length < MIN_PATHS || column === this.fused?.column) continue;
         // `$` names are the translator's own hidden columns (as `$ingestion_time`); never in the operator's output.
         const name = `${LISTS[form].prefix}${n++}`;
         lists[form].set(column, { name, paths: list });
@@ -119,5 +145,17 @@ export class PathBatch {
     if (items.length === 0) return input;
     const pass = [...input.columns.map((c) => Sql.id(c.name)), ...passIngestionTime(input)];
     return t.add(selectFrom([...pass, ...items], input), input.columns, input.ingestionTime);
+  }
+}
+
+/** Whether `node` names `column` outside the lazy nodes path reads resolve to. */
+function readsDirectly(node: SqlNode, column: string): boolean {
+  switch (node.kind) {
+    case "Identifier":
+      return node.name === column;
+    case "Concat":
+      return node.parts.some((p) => readsDirectly(p, column));
+    default:
+      return false;
   }
 }

@@ -8,6 +8,7 @@ import type { KustoNode } from "@/local/adx/kusto/language";
 import { convert } from "./conversions";
 import { constantPathOf, expansionList, pathExpansionList } from "./dynamic";
 import { unsupported } from "./errors";
+import { type ExpandFusion, expansionOf, offerFusion, singleKey } from "./expand-fusion";
 import { passIngestionTime, selectFrom, type Relation, type Translator } from "./relation";
 import { scalar } from "./scalar";
 import { Sql, sql, type SqlNode } from "./sql";
@@ -60,6 +61,28 @@ function typeOfLiteral(node: KustoNode): KustoType {
   return t;
 }
 
+/**
+ * The fusion this expansion can offer (expand-fusion.ts): one untyped expansion of a plain key path, read by nothing
+ * but the `project` piped right after it (so no `let` or other operator can see the expanded column).
+ */
+function fusable(
+  op: KustoNode,
+  values: readonly { name: string; value: SqlNode; to: KustoType | null }[],
+  direct: { readonly base: SqlNode; readonly path: string } | null,
+  extras: boolean,
+  bagKind: "bag" | "array",
+): ExpandFusion | null {
+  const only = values[0];
+  if (!direct || extras || values.length !== 1 || !only || only.to) return null;
+  const key = singleKey(direct.path);
+  const pipe = op.Parent;
+  const next = pipe?.Parent;
+  const piped = pipe && typeOf(pipe) === "PipeExpression" && pipe.Operator === op;
+  if (!key || !piped || !next || typeOf(next) !== "PipeExpression" || next.Expression !== pipe) return null;
+  if (typeOf(next.Operator) !== "ProjectOperator") return null;
+  return { column: only.name, base: direct.base, path: direct.path, key, bagKind, keys: null };
+}
+
 export function translateMvExpand(op: KustoNode, input: Relation, t: Translator): Relation {
   const out = columnsOf(op);
   const params = namedParameters(op);
@@ -108,13 +131,16 @@ export function translateMvExpand(op: KustoNode, input: Relation, t: Translator)
     ? String(indexName.SimpleName ?? indexName.Name?.SimpleName ?? indexName.ToString()).trim()
     : null;
 
+  const fusion = fusable(op, values, direct, !!indexName || !!limit, bagKind);
   const items = out.map((c) => {
     const x = expansions.get(c.name);
+    if (x && fusion) return sql`unnest(${Sql.lazy(() => expansionOf(fusion))}) AS ${Sql.id(c.name)}`;
     if (x) return sql`unnest(${x.list}) AS ${Sql.id(c.name)}`;
     if (c.name === indexCol) return sql`unnest(${indexList}) AS ${Sql.id(c.name)}`;
     return Sql.id(c.name);
   });
   const expanded = t.add(selectFrom([...items, ...passIngestionTime(source)], source), out, source.ingestionTime);
+  if (fusion) offerFusion(expanded, fusion);
   const typed = [...expansions.entries()].filter(([, x]) => x.to && x.to !== "dynamic");
   if (typed.length === 0) return expanded;
   const casts = out.map((c) => {

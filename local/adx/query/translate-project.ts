@@ -47,6 +47,7 @@ export function translateProject(op: KustoNode, input: Relation, t: Translator):
     const col = out[i]!;
     return sql`${materialize(scalar(e, env), col.type)} AS ${Sql.id(col.name)}`;
   });
+  env.paths.takeFusion(input, items);
   const from = env.paths.wrap(input, t);
   return t.add(selectFrom([...items, ...passIngestionTime(input)], from), out, input.ingestionTime);
 }
