@@ -115,6 +115,17 @@ describe("grouped ingestion of waiting batches", () => {
     expect(await scalar(h.admin, "SrcG | count")).toBe(0);
   });
 
+  it("records each target extent's rows for a batch ingested alone the grouped way", async () => {
+    const x = (n: number) => record("X", { n: `alone${n}` });
+    const before = (await extentsOf(h, "OnlyX")).length;
+    // One batch of two messages: a group of one, whose extents' rows come from what the policies appended.
+    await sendTogether(h, "SrcG", [message(x(1), x(2), record("Y", { n: "alone-y" })), message(x(3))]);
+    const onlyX = await extentsOf(h, "OnlyX");
+    expect(onlyX.slice(before)).toEqual([{ n: 3, times: 1, recorded: 3, same: true }]);
+    expect((await extentsOf(h, "OnlyY")).at(-1)).toEqual({ n: 1, times: 1, recorded: 1, same: true });
+    expect((await extentsOf(h, "Timed")).at(-1)).toEqual({ n: 4, times: 1, recorded: 4, same: true });
+  });
+
   it("runs a policy that is not row-local once per batch", async () => {
     const one = (n: number) => message(record("X", { n }));
     await sendTogether(h, "SrcS", [one(1), one(2), one(3), one(4), one(5), one(6)]);

@@ -189,15 +189,25 @@ async function runGroup(
     direct: true,
   };
   const shared = await shareCommonWork(run, catalog, source, policies);
+  const appended = new Map<string, number>();
   for (const { target, entry } of policies) {
     const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());
     const body = shared.get(entry) ?? compiled.sql;
     const inlined = inlineParams(body, compiled.params);
     if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
     const extent = ` JOIN ${stagedExtentsOf(target.name, GROUP_EXTENTS)} ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
-    await runPrepared(storage, policyInsert(compiled, target, dataTableRef(target.name), inlined, extent), []);
+    const rows = await runPrepared(
+      storage,
+      policyInsert(compiled, target, dataTableRef(target.name), inlined, extent),
+      [],
+    );
+    appended.set(target.name, (appended.get(target.name) ?? 0) + rows);
   }
-  const counts = await countRows(storage, [...new Set(policies.map((p) => p.target.name))], staged.times[0]!);
+  // One part: each target's new extent holds what its policies appended. Several: counted per extent id.
+  const counts =
+    parts.length === 1
+      ? new Map([...targetIds].map(([target, ids]) => [ids[0]!, appended.get(target) ?? 0]))
+      : await countRows(storage, [...new Set(policies.map((p) => p.target.name))], staged.times[0]!);
   if (source.persist) await storage.db.run(`INSERT INTO ${dataTableRef(table.name)} SELECT * FROM ${source.temp}`);
 
   const results: IngestResult[] = [];

@@ -155,6 +155,8 @@ export class Intake {
   ): Promise<EnqueueAllResult> {
     const refused = this.notReady(table, mapping);
     if (refused) return refused;
+    // The first delivery after a metadata change starts compiling the policies, not the next tick (up to 500 ms on).
+    this.warmPolicies();
     if (payloads.length === 0) return { status: "enqueued", ids: [] };
     const target = { table, format, mapping, enqueuedAtMs: this.now() };
     this.receiving++;
