@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mgmt, startHarness } from "../testing/harness";
 import { listBatches } from "./batch-log";
+import { preparedCount } from "./stage-tables";
 import { intake, message, queryRows, record, scalar } from "./testing";
 
 const HUGE = "9223372036854775807";
@@ -124,6 +125,36 @@ describe("grouped ingestion of waiting batches", () => {
     expect(onlyX.slice(before)).toEqual([{ n: 3, times: 1, recorded: 3, same: true }]);
     expect((await extentsOf(h, "OnlyY")).at(-1)).toEqual({ n: 1, times: 1, recorded: 1, same: true });
     expect((await extentsOf(h, "Timed")).at(-1)).toEqual({ n: 4, times: 1, recorded: 4, same: true });
+  });
+
+  it("prepares the policy statements at the first batch after a change, not again at the next ones", async () => {
+    // A new source and policy: a metadata change, after which the grouped path makes its temp tables and prepares.
+    await mgmt(h.admin, ".create table SrcP (Raw: dynamic)");
+    await mgmt(h.admin, `.create table SrcP ingestion json mapping 'M' '[{"column":"Raw","Properties":{"Path":"$"}}]'`);
+    await mgmt(
+      h.admin,
+      `.alter table SrcP policy ingestionbatching @'{"MaximumBatchingTimeSpan":"00:05:00", "MaximumNumberOfItems": 2}'`,
+    );
+    // Two policies whose queries start alike: their common expansion is computed once, in a temp table of its own.
+    for (const [target, prefix] of [
+      ["FromA", "a"],
+      ["FromC", "c"],
+    ]) {
+      await mgmt(h.admin, `.create table ${target} (a: string)`);
+      await mgmt(
+        h.admin,
+        `.create-or-alter function Route${target}() { ${expand("SrcP")} | project p = r.properties | where tostring(p.a) startswith '${prefix}' | project a = tostring(p.a) }`,
+      );
+      await mgmt(h.admin, `.alter table ${target} policy update ${policy("SrcP", `Route${target}`, true)}`);
+    }
+    const two = (n: number) => [message(record("X", { a: `a${n}` })), message(record("X", { a: `c${n}` }))];
+    await sendTogether(h, "SrcP", two(1));
+    const first = preparedCount(h.engine.storage);
+    await sendTogether(h, "SrcP", two(2));
+    await sendTogether(h, "SrcP", two(3));
+    expect(preparedCount(h.engine.storage)).toBe(first);
+    expect(await queryRows(h.admin, "FromA | order by a asc")).toEqual([["a1"], ["a2"], ["a3"]]);
+    expect(await queryRows(h.admin, "FromC | order by a asc")).toEqual([["c1"], ["c2"], ["c3"]]);
   });
 
   it("runs a policy that is not row-local once per batch", async () => {

@@ -27,11 +27,12 @@ import {
 import { compilePolicy, type PolicySource } from "./policy-compile";
 import { type QueuedMessages, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
-import { shareCommonWork } from "./shared-prefix";
+import { ensureSharedTables, shareCommonWork } from "./shared-prefix";
 import { inlineParams } from "./sql-literals";
 import { clearStages, restoreStages, runPrepared, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
   checkSchema,
+  ensureExtentsTable,
   type ExtentsTable,
   newTempName,
   policiesWithSource,
@@ -116,7 +117,6 @@ export async function ingestGroup(
       const times = distinctTimes(parts);
       const sourceIds = parts.map(() => randomUUID());
       const temps: string[] = [];
-      const before = stagesSnapshot(storage);
       try {
         const name = await stageTableFor(storage, table);
         temps.push(name);
@@ -131,6 +131,19 @@ export async function ingestGroup(
         );
         const fromQueue = await stageQueued(storage, name, table, queued);
         const rows = parts.map((part) => part.rows.length + (part.queued ? fromQueue.shift()! : 0));
+        // Every temp table the transaction writes exists before it begins: one created inside would make the
+        // statements prepared in it stale once it ends, and the next group would prepare all of them again.
+        await ensureExtentsTable(storage, GROUP_EXTENTS);
+        const source = { table: table.name, temp: tempRef(name) };
+        await ensureSharedTables(
+          storage,
+          storage.catalog,
+          source,
+          policiesWithSource(storage.catalog, table.name),
+          new Date(),
+        );
+        // What `ensureStage` believes exists, to restore if the transaction rolls back (the tables made above stay).
+        const before = stagesSnapshot(storage);
         try {
           return await storage.db.transaction(() =>
             runGroup(opts, table, parts, { name, sourceIds, times, temps, rows }),

@@ -8,7 +8,8 @@
 import type { UpdatePolicyEntry } from "../policies/update";
 import type { Catalog, TableInfo } from "../storage/catalog";
 import { quoteIdent } from "../storage/sql";
-import { compilePolicy, timeOf } from "./policy-compile";
+import type { Storage } from "../storage/storage";
+import { compilePolicy, type PolicySource, timeOf } from "./policy-compile";
 import { ensureStage, runPrepared, tempRef } from "./stage-tables";
 import type { PolicyRun, StagedExtent } from "./update-policies";
 
@@ -92,6 +93,68 @@ export function rewriteWithShared(split: SplitSql, k: number, sharedRef: string)
   return `WITH ${defs.join(",\n")}\n${split.final}`;
 }
 
+/** One shared prefix: its temp table, its SQL, and the policies that read it (with their split SQL and k). */
+interface SharedPrefix {
+  readonly name: string;
+  readonly prefix: string;
+  readonly k: number;
+  readonly members: readonly { entry: UpdatePolicyEntry; split: SplitSql }[];
+}
+
+/** The prefixes several policies of this source share. Policies that do not compile are left out. */
+function sharedPrefixes(
+  storage: Storage,
+  catalog: Catalog,
+  source: PolicySource,
+  policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
+  now: Date,
+): SharedPrefix[] {
+  const groups = new Map<string, { entry: UpdatePolicyEntry; split: SplitSql }[]>();
+  for (const { target, entry } of policies) {
+    let split: SplitSql | null = null;
+    try {
+      split = splitCtes(compilePolicy(storage, catalog, source, target, entry, now).sql);
+    } catch {
+      continue;
+    }
+    const first = split?.ctes[0];
+    if (!split || !first) continue;
+    const list = groups.get(first.body) ?? [];
+    list.push({ entry, split });
+    groups.set(first.body, list);
+  }
+  const out: SharedPrefix[] = [];
+  for (const members of groups.values()) {
+    const k = sharedPrefixLength(members.map((m) => m.split));
+    if (k === 0) continue;
+    out.push({ name: `shared$${source.table}$${out.length}`, prefix: prefixSql(members[0]!.split, k), k, members });
+  }
+  return out;
+}
+
+/** Makes sure the shared prefix's (empty) temp table exists with the prefix's layout. */
+function ensureShared(storage: Storage, shared: SharedPrefix): Promise<void> {
+  const { name, prefix } = shared;
+  return ensureStage(storage, name, prefix, `CREATE TEMP TABLE ${quoteIdent(name)} AS ${prefix} LIMIT 0`);
+}
+
+/**
+ * Creates the temp tables `shareCommonWork` fills, before the caller's transaction begins: a table created inside a
+ * transaction makes every statement prepared in it stale once it ends (stage-tables.ts), so the next ingestion
+ * would prepare the policies' statements once more. A failure is left to `shareCommonWork` to meet and report.
+ */
+export async function ensureSharedTables(
+  storage: Storage,
+  catalog: Catalog,
+  source: PolicySource,
+  policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
+  now: Date,
+): Promise<void> {
+  for (const shared of sharedPrefixes(storage, catalog, source, policies, now)) {
+    await ensureShared(storage, shared).catch(() => undefined);
+  }
+}
+
 /**
  * Materialises the CTEs that several policies of this source share (see the module comment) and returns, per policy
  * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
@@ -103,28 +166,10 @@ export async function shareCommonWork(
   policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
 ): Promise<Map<UpdatePolicyEntry, string>> {
   const out = new Map<UpdatePolicyEntry, string>();
-  const groups = new Map<string, { entry: UpdatePolicyEntry; split: SplitSql }[]>();
-  for (const { target, entry } of policies) {
-    let split: SplitSql | null = null;
+  for (const shared of sharedPrefixes(run.storage, catalog, source, policies, timeOf(run))) {
+    const { name, prefix, k, members } = shared;
     try {
-      split = splitCtes(compilePolicy(run.storage, catalog, source, target, entry, timeOf(run)).sql);
-    } catch {
-      continue;
-    }
-    const first = split?.ctes[0];
-    if (!split || !first) continue;
-    const list = groups.get(first.body) ?? [];
-    list.push({ entry, split });
-    groups.set(first.body, list);
-  }
-  let n = 0;
-  for (const members of groups.values()) {
-    const k = sharedPrefixLength(members.map((m) => m.split));
-    if (k === 0) continue;
-    const name = `shared$${source.table}$${n++}`;
-    const prefix = prefixSql(members[0]!.split, k);
-    try {
-      await ensureStage(run.storage, name, prefix, `CREATE TEMP TABLE ${quoteIdent(name)} AS ${prefix} LIMIT 0`);
+      await ensureShared(run.storage, shared);
       run.temps.push(name);
       await runPrepared(run.storage, `INSERT INTO ${tempRef(name)} ${prefix}`, []);
     } catch (error) {

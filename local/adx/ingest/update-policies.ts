@@ -282,6 +282,16 @@ export function stagedExtentsOf(table: string, from: ExtentsTable = EXTENTS): st
   return `(SELECT "extent_id", "ingestion_time" FROM ${tempRef(from)} WHERE "table_name" = ${sqlString(table)}) AS "_extent"`;
 }
 
+/** Makes sure the (empty) staged extents table exists. */
+export function ensureExtentsTable(storage: Storage, into: ExtentsTable = EXTENTS): Promise<void> {
+  return ensureStage(
+    storage,
+    into,
+    "v1",
+    `CREATE TEMP TABLE ${quoteIdent(into)} (table_name VARCHAR, extent_id UUID, ingestion_time TIMESTAMP_NS)`,
+  );
+}
+
 /** Stages new extents for the policy statements (emptied with the run's other staged tables). */
 export async function stageExtents(
   storage: Storage,
@@ -289,12 +299,7 @@ export async function stageExtents(
   extents: readonly { table: string; extentId: string; timeNs: bigint }[],
   into: ExtentsTable = EXTENTS,
 ): Promise<void> {
-  await ensureStage(
-    storage,
-    into,
-    "v1",
-    `CREATE TEMP TABLE ${quoteIdent(into)} (table_name VARCHAR, extent_id UUID, ingestion_time TIMESTAMP_NS)`,
-  );
+  await ensureExtentsTable(storage, into);
   temps.push(into);
   if (extents.length === 0) return;
   const rows = extents.map((e) => `(${sqlString(e.table)}, '${e.extentId}'::UUID, make_timestamp_ns(${e.timeNs}))`);
