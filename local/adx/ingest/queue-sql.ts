@@ -32,3 +32,18 @@ export const INSERT_MESSAGES = `INSERT INTO meta.intake_queue
     FROM (SELECT unnest($1::BIGINT[]) AS id, unnest($2::VARCHAR[]) AS table_name, unnest($3::VARCHAR[]) AS format,
                  unnest($4::VARCHAR[]) AS mapping, unnest($5::BIGINT[]) AS at_ns, unnest($6::VARCHAR[]) AS payload)
   RETURNING id, raw_bytes, object_text`;
+
+/**
+ * SQL: whether `column` is one of the queue ids `ids` (non-empty). The ids are integers, written into the text (a
+ * statement without values runs in one call, see `Database.run`); their range lets DuckDB skip the queue's other row
+ * groups, and the list decides.
+ */
+export function queuedIdsSql(column: string, ids: readonly bigint[]): string {
+  let low = ids[0]!;
+  let high = low;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  return `${column} BETWEEN ${low} AND ${high} AND ${column} IN (SELECT unnest([${ids.join(",")}]::BIGINT[]))`;
+}

@@ -8,6 +8,7 @@
 import type { Catalog, TableInfo } from "../storage/catalog";
 import type { Storage } from "../storage/storage";
 import { type IngestFormat, keepsText, mappingsFor } from "./decode";
+import { queuedIdsSql } from "./queue-sql";
 import { tempRef } from "./update-policies";
 
 /** Queued messages to stage from the queue, all with the same format and mapping. */
@@ -76,19 +77,11 @@ export async function stageQueued(
     const select = queuedRowSql(storage.catalog, table, queued.format, queued.mapping);
     if (!select)
       throw new Error(`The mapping '${queued.mapping}' of table '${table.name}' changed while a batch was waiting.`);
-    let low = ids[0]!;
-    let high = low;
-    for (const id of ids) {
-      if (id < low) low = id;
-      if (id > high) high = id;
-    }
-    // The range lets DuckDB skip older row groups of the queue; the list decides.
     const result = await storage.db.connection.run(
       `INSERT INTO ${tempRef(name)}
        SELECT ${select.join(", ")}, CAST('${extentId}' AS UUID), make_timestamp_ns(${timeNs})
          FROM meta.intake_queue AS "q"
-        WHERE "q".id BETWEEN ${low} AND ${high} AND "q".id IN (SELECT unnest($1::BIGINT[]))`,
-      [`[${ids.join(",")}]`],
+        WHERE ${queuedIdsSql(`"q".id`, ids)}`,
     );
     const staged = Number(result.rowsChanged);
     if (staged !== ids.length)

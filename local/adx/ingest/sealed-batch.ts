@@ -13,6 +13,7 @@ import { failure, type IngestCaller, recordFailures } from "./failures";
 import { type GroupPart, ingestGroup } from "./group-ingest";
 import { type DecodedBlobs, decodeBlobs } from "./ingest-blobs";
 import { type FinalizeInfo, type IngestOptions, ingestRows } from "./pipeline";
+import { queuedIdsSql } from "./queue-sql";
 import { type QueuedMessages, queuedRowSql, queuedTexts } from "./queue-stage";
 
 /** One queued message (its text stays in `meta.intake_queue`). */
@@ -72,7 +73,7 @@ export async function ingestSealed(target: BatchTarget, batches: readonly Sealed
   const runs = batches.map((b) => new BatchRun(target, b));
   for (const run of runs) await run.decode();
   const table = batches[0]?.table;
-  if (table !== undefined && runs.length > 0 && runs.every((r) => r.decoded !== null)) {
+  if (table !== undefined && runs.every((r) => r.decoded !== null)) {
     const parts: GroupPart[] = runs.map((r) => r.part());
     const done = await ingestGroup(
       { storage: target.storage, caller: target.caller, operationKind: OPERATION, sourcePath: runs[0]!.sourcePath },
@@ -164,13 +165,11 @@ class BatchRun {
     const { storage } = this.target;
     const { table, items, reason, sealedAt } = this.batch;
     const oldest = Math.min(...items.map((i) => i.enqueuedAt));
-    // Ids are integers, written into the text: a statement without values runs in one call (see `Database.run`). The
-    // range lets DuckDB skip the queue's other row groups; the list decides.
-    const ids = items.map((i) => i.id);
-    const low = ids.reduce((a, b) => (b < a ? b : a));
-    const high = ids.reduce((a, b) => (b > a ? b : a));
     await storage.db.run(
-      `DELETE FROM meta.intake_queue WHERE id BETWEEN ${low} AND ${high} AND id IN (SELECT unnest([${ids.join(",")}]::BIGINT[]))`,
+      `DELETE FROM meta.intake_queue WHERE ${queuedIdsSql(
+        "id",
+        items.map((i) => i.id),
+      )}`,
     );
     await storage.db.run(
       `INSERT INTO meta.intake_batches VALUES (CAST(? AS UUID), ?, CAST(? AS TIMESTAMP_NS), ?, ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?, CAST(? AS UUID))`,
