@@ -27,7 +27,7 @@ import {
 import { compilePolicy, type PolicySource } from "./policy-compile";
 import { type QueuedMessages, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
-import { ensureSharedTables, shareCommonWork } from "./shared-prefix";
+import { ensureSharedTables, shareCommonWork, type SharedPrefix } from "./shared-prefix";
 import { inlineParams } from "./sql-literals";
 import { clearStages, restoreStages, runPrepared, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
@@ -135,7 +135,7 @@ export async function ingestGroup(
         // statements prepared in it stale once it ends, and the next group would prepare all of them again.
         await ensureExtentsTable(storage, GROUP_EXTENTS);
         const source = { table: table.name, temp: tempRef(name) };
-        await ensureSharedTables(
+        const sharing = await ensureSharedTables(
           storage,
           storage.catalog,
           source,
@@ -146,7 +146,7 @@ export async function ingestGroup(
         const before = stagesSnapshot(storage);
         try {
           return await storage.db.transaction(() =>
-            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows }),
+            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, sharing }),
           );
         } catch {
           restoreStages(storage, before);
@@ -166,6 +166,8 @@ interface Staged {
   readonly sourceIds: readonly string[];
   readonly times: readonly bigint[];
   readonly temps: string[];
+  /** The shared prefixes, their tables made before the transaction (`ensureSharedTables`). */
+  readonly sharing: readonly SharedPrefix[];
 }
 
 async function runGroup(
@@ -201,7 +203,7 @@ async function runGroup(
     failures: [],
     direct: true,
   };
-  const shared = await shareCommonWork(run, catalog, source, policies);
+  const shared = await shareCommonWork(run, catalog, source, policies, staged.sharing);
   const appended = new Map<string, number>();
   for (const { target, entry } of policies) {
     const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());

@@ -94,7 +94,7 @@ export function rewriteWithShared(split: SplitSql, k: number, sharedRef: string)
 }
 
 /** One shared prefix: its temp table, its SQL, and the policies that read it (with their split SQL and k). */
-interface SharedPrefix {
+export interface SharedPrefix {
   readonly name: string;
   readonly prefix: string;
   readonly k: number;
@@ -142,6 +142,7 @@ function ensureShared(storage: Storage, shared: SharedPrefix): Promise<void> {
  * Creates the temp tables `shareCommonWork` fills, before the caller's transaction begins: a table created inside a
  * transaction makes every statement prepared in it stale once it ends (stage-tables.ts), so the next ingestion
  * would prepare the policies' statements once more. A failure is left to `shareCommonWork` to meet and report.
+ * Returns the prefixes, for `shareCommonWork` to fill.
  */
 export async function ensureSharedTables(
   storage: Storage,
@@ -149,24 +150,26 @@ export async function ensureSharedTables(
   source: PolicySource,
   policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
   now: Date,
-): Promise<void> {
-  for (const shared of sharedPrefixes(storage, catalog, source, policies, now)) {
-    await ensureShared(storage, shared).catch(() => undefined);
-  }
+): Promise<SharedPrefix[]> {
+  const prefixes = sharedPrefixes(storage, catalog, source, policies, now);
+  for (const shared of prefixes) await ensureShared(storage, shared).catch(() => undefined);
+  return prefixes;
 }
 
 /**
  * Materialises the CTEs that several policies of this source share (see the module comment) and returns, per policy
  * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
+ * `planned`: the prefixes `ensureSharedTables` returned for the same source and policies, if it ran.
  */
 export async function shareCommonWork(
   run: PolicyRun,
   catalog: Catalog,
   source: StagedExtent,
   policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
+  planned?: readonly SharedPrefix[],
 ): Promise<Map<UpdatePolicyEntry, string>> {
   const out = new Map<UpdatePolicyEntry, string>();
-  for (const shared of sharedPrefixes(run.storage, catalog, source, policies, timeOf(run))) {
+  for (const shared of planned ?? sharedPrefixes(run.storage, catalog, source, policies, timeOf(run))) {
     const { name, prefix, k, members } = shared;
     try {
       await ensureShared(run.storage, shared);
