@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mgmt, startHarness } from "../testing/harness";
 import { listBatches } from "./batch-log";
-import { preparedCount } from "./stage-tables";
+import { preparedCount, preparedSql } from "./stage-tables";
 import { intake, message, queryRows, record, scalar } from "./testing";
 
 const HUGE = "9223372036854775807";
@@ -153,6 +153,10 @@ describe("grouped ingestion of waiting batches", () => {
     await sendTogether(h, "SrcP", two(2));
     await sendTogether(h, "SrcP", two(3));
     expect(preparedCount(h.engine.storage)).toBe(first);
+    // Each policy's statement reads the common expansion from its temp table instead of computing it again.
+    const policyInserts = preparedSql(h.engine.storage).filter((sql) => /INSERT INTO "t"\."From[AC]"/.test(sql));
+    expect(policyInserts).toHaveLength(2);
+    for (const sql of policyInserts) expect(sql).toContain("shared$SrcP$0");
     expect(await queryRows(h.admin, "FromA | order by a asc")).toEqual([["a1"], ["a2"], ["a3"]]);
     expect(await queryRows(h.admin, "FromC | order by a asc")).toEqual([["c1"], ["c2"], ["c3"]]);
   });

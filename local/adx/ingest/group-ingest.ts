@@ -12,6 +12,7 @@
  * ingests the batches one by one, which also reports failures exactly as for a single batch.
  */
 import { randomUUID } from "node:crypto";
+import type { UpdatePolicyEntry } from "../policies/update";
 import type { TableInfo } from "../storage/catalog";
 import { dataTableRef } from "../storage/sql";
 import type { Storage } from "../storage/storage";
@@ -135,18 +136,13 @@ export async function ingestGroup(
         // statements prepared in it stale once it ends, and the next group would prepare all of them again.
         await ensureExtentsTable(storage, GROUP_EXTENTS);
         const source = { table: table.name, temp: tempRef(name) };
-        const sharing = await ensureSharedTables(
-          storage,
-          storage.catalog,
-          source,
-          policiesWithSource(storage.catalog, table.name),
-          new Date(),
-        );
+        const policies = policiesWithSource(storage.catalog, table.name);
+        const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
         // What `ensureStage` believes exists, to restore if the transaction rolls back (the tables made above stay).
         const before = stagesSnapshot(storage);
         try {
           return await storage.db.transaction(() =>
-            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, sharing }),
+            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, policies, sharing }),
           );
         } catch {
           restoreStages(storage, before);
@@ -166,6 +162,8 @@ interface Staged {
   readonly sourceIds: readonly string[];
   readonly times: readonly bigint[];
   readonly temps: string[];
+  /** The source's policies: the entries `sharing` was planned for (its rewrites are keyed by them). */
+  readonly policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[];
   /** The shared prefixes, their tables made before the transaction (`ensureSharedTables`). */
   readonly sharing: readonly SharedPrefix[];
 }
@@ -178,7 +176,7 @@ async function runGroup(
 ): Promise<IngestResult[]> {
   const { storage } = opts;
   const catalog = storage.catalog;
-  const policies = policiesWithSource(catalog, table.name);
+  const { policies } = staged;
   const targetIds = await newExtentIds(
     storage,
     policies.map((p) => p.target.name),

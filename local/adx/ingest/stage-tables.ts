@@ -52,6 +52,11 @@ export function preparedCount(storage: Storage): number {
   return stateOf(storage).prepares;
 }
 
+/** The SQL texts of the statements kept prepared on this storage view's connection (tests read them). */
+export function preparedSql(storage: Storage): string[] {
+  return [...stateOf(storage).prepared.keys()];
+}
+
 /**
  * Makes sure temp table `name` exists, empty, with the layout `key` stands for; `create` is the `CREATE TEMP TABLE`
  * statement used when it does not (or has another layout).

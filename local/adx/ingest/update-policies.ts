@@ -49,12 +49,21 @@ export class TransactionalPolicyFailure extends Error {
   }
 }
 
-/** Enabled update policies whose Source is `source`, with their target table. */
-export function policiesWithSource(
-  catalog: Catalog,
-  source: string,
-): { target: TableInfo; entry: UpdatePolicyEntry }[] {
-  const out: { target: TableInfo; entry: UpdatePolicyEntry }[] = [];
+type PolicyOfSource = { readonly target: TableInfo; readonly entry: UpdatePolicyEntry };
+
+/** Per catalog snapshot (replaced at every metadata change): each source's policies, parsed once. */
+const bySource = new WeakMap<Catalog, Map<string, readonly PolicyOfSource[]>>();
+
+/**
+ * Enabled update policies whose Source is `source`, with their target table. The same catalog gives the same entry
+ * objects: callers key what they derive from a policy (e.g. its shared-prefix rewrite) by its entry.
+ */
+export function policiesWithSource(catalog: Catalog, source: string): readonly PolicyOfSource[] {
+  let cache = bySource.get(catalog);
+  if (!cache) bySource.set(catalog, (cache = new Map()));
+  const known = cache.get(source);
+  if (known) return known;
+  const out: PolicyOfSource[] = [];
   for (const p of catalog.policies) {
     if (p.kind !== "update" || p.entityType !== "Table") continue;
     const target = catalog.tables.get(p.entityName);
@@ -63,6 +72,7 @@ export function policiesWithSource(
       if (entry.IsEnabled && entry.Source === source) out.push({ target, entry });
     }
   }
+  cache.set(source, out);
   return out;
 }
 
