@@ -42,6 +42,19 @@ async function extentsOf(h: Harness, table: string) {
   return rows.map((r) => ({ n: Number(r.n), times: Number(r.times), recorded: Number(r.recorded), same: r.same_time }));
 }
 
+/**
+ * Among the statements kept prepared on the engine's connection: whether some policy of `source` reads its shared
+ * expansion, and whether the expansion was filled from the staged table (kept prepared) rather than from the queue.
+ */
+function fillsShared(h: Harness, source: string) {
+  const prepared = preparedSql(h.engine.storage);
+  const table = `shared$${source}$`;
+  return {
+    policies: prepared.some((sql) => sql.startsWith('INSERT INTO "t".') && sql.includes(table)),
+    staged: prepared.some((sql) => sql.startsWith(`INSERT INTO "temp"."main"."${table}`)),
+  };
+}
+
 describe("grouped ingestion of waiting batches", () => {
   let h: Harness;
   beforeAll(async () => {
@@ -113,6 +126,23 @@ describe("grouped ingestion of waiting batches", () => {
       [2, 2, 0, null],
       [2, 2, 0, null],
     ]);
+    expect(await scalar(h.admin, "SrcG | count")).toBe(0);
+    // SrcG keeps nothing and only the shared expansion reads its new rows: they were read from the queue, not staged.
+    expect(fillsShared(h, "SrcG")).toEqual({ policies: true, staged: false });
+  });
+
+  it("stages the new rows when a batch of the group has a message decoded in JavaScript", async () => {
+    const x = (n: number) => record("X", { n: `js${n}` });
+    // Trailing whitespace: valid JSON, but not a bare object, so this message is decoded in JavaScript.
+    await sendTogether(h, "SrcG", [message(x(1)), `${message(x(2))} `, message(x(3)), message(x(4))]);
+    expect(await queryRows(h.admin, "OnlyX | where a startswith 'js' | order by a asc")).toEqual([
+      ["js1"],
+      ["js2"],
+      ["js3"],
+      ["js4"],
+    ]);
+    expect((await extentsOf(h, "OnlyX")).slice(-2).map((e) => e.n)).toEqual([2, 2]);
+    expect(fillsShared(h, "SrcG")).toEqual({ policies: true, staged: true });
     expect(await scalar(h.admin, "SrcG | count")).toBe(0);
   });
 

@@ -26,9 +26,9 @@ import {
   sizes,
 } from "./pipeline";
 import { compilePolicy, type PolicySource } from "./policy-compile";
-import { type QueuedMessages, stageQueued } from "./queue-stage";
+import { checkQueued, type QueuedMessages, type QueuedPart, queuedSourceSql, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
-import { ensureSharedTables, shareCommonWork, type SharedPrefix } from "./shared-prefix";
+import { ensureSharedTables, onlyPrefixesRead, shareCommonWork, type SharedPrefix } from "./shared-prefix";
 import { inlineParams } from "./sql-literals";
 import { clearStages, restoreStages, runPrepared, stagesSnapshot, withStatementsForAnyRows } from "./stage-tables";
 import {
@@ -121,28 +121,35 @@ export async function ingestGroup(
       try {
         const name = await stageTableFor(storage, table);
         temps.push(name);
-        await appendStaged(
-          storage,
-          name,
-          table,
-          parts.map((part, p) => ({ rows: part.rows, extentId: sourceIds[p]!, timeNs: times[p]! })),
-        );
-        const queued = parts.flatMap((part, p) =>
-          part.queued ? [{ queued: part.queued, extentId: sourceIds[p]!, timeNs: times[p]! }] : [],
-        );
-        const fromQueue = await stageQueued(storage, name, table, queued);
-        const rows = parts.map((part) => part.rows.length + (part.queued ? fromQueue.shift()! : 0));
         // Every temp table the transaction writes exists before it begins: one created inside would make the
         // statements prepared in it stale once it ends, and the next group would prepare all of them again.
         await ensureExtentsTable(storage, GROUP_EXTENTS);
         const source = { table: table.name, temp: tempRef(name) };
         const policies = policiesWithSource(storage.catalog, table.name);
         const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
+        const queued = parts.flatMap((part, p) =>
+          part.queued ? [{ queued: part.queued, extentId: sourceIds[p]!, timeNs: times[p]! }] : [],
+        );
+        const from = queueSource(storage, table, parts, queued, { policies, sharing, temp: source.temp });
+        let rows: number[];
+        if (from !== null) {
+          await checkQueued(storage, queued);
+          rows = parts.map((part) => part.queued?.ids.length ?? 0);
+        } else {
+          await appendStaged(
+            storage,
+            name,
+            table,
+            parts.map((part, p) => ({ rows: part.rows, extentId: sourceIds[p]!, timeNs: times[p]! })),
+          );
+          const fromQueue = await stageQueued(storage, name, table, queued);
+          rows = parts.map((part) => part.rows.length + (part.queued ? fromQueue.shift()! : 0));
+        }
         // What `ensureStage` believes exists, to restore if the transaction rolls back (the tables made above stay).
         const before = stagesSnapshot(storage);
         try {
           return await storage.db.transaction(() =>
-            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, policies, sharing }),
+            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, policies, sharing, from }),
           );
         } catch {
           restoreStages(storage, before);
@@ -166,6 +173,25 @@ interface Staged {
   readonly policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[];
   /** The shared prefixes, their tables made before the transaction (`ensureSharedTables`). */
   readonly sharing: readonly SharedPrefix[];
+  /** The query of the new rows, read from the queue instead of staged (`queueSource`); null when they were staged. */
+  readonly from: string | null;
+}
+
+/**
+ * The query reading the group's new rows straight from the queue (queue-stage.ts `queuedSourceSql`), or null when
+ * they must be staged: when the table keeps its rows, when a part has rows decoded in JavaScript, or when anything
+ * but the shared prefixes reads the staged rows.
+ */
+function queueSource(
+  storage: Storage,
+  table: TableInfo,
+  parts: readonly GroupPart[],
+  queued: readonly QueuedPart[],
+  reads: { policies: readonly { entry: UpdatePolicyEntry }[]; sharing: readonly SharedPrefix[]; temp: string },
+): string | null {
+  if (!keepsNothing(storage.catalog, table.name) || parts.some((part) => part.rows.length > 0)) return null;
+  if (!onlyPrefixesRead(reads.sharing, reads.policies, reads.temp)) return null;
+  return queuedSourceSql(storage.catalog, table, queued);
 }
 
 async function runGroup(
@@ -201,11 +227,14 @@ async function runGroup(
     failures: [],
     direct: true,
   };
-  const shared = await shareCommonWork(run, catalog, source, policies, staged.sharing);
+  const shared = await shareCommonWork(run, catalog, source, policies, staged.sharing, staged.from ?? undefined);
   const appended = new Map<string, number>();
   for (const { target, entry } of policies) {
     const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());
-    const body = shared.get(entry) ?? compiled.sql;
+    const rewritten = shared.get(entry);
+    // Read from the queue, the staged table is empty: a policy reading it would miss every row.
+    if (!rewritten && staged.from !== null) throw new Error("A policy does not read the rows taken from the queue.");
+    const body = rewritten ?? compiled.sql;
     const inlined = inlineParams(body, compiled.params);
     if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
     const extent = ` JOIN ${stagedExtentsOf(target.name, GROUP_EXTENTS)} ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;

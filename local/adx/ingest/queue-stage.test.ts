@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, mgmt, startHarness } from "../testing/harness";
 import { listBatches } from "./intake";
-import { queuedRowSql, stageQueued } from "./queue-stage";
+import { checkQueued, queuedRowSql, queuedSourceSql, stageQueued } from "./queue-stage";
 import { createStaging, intake, scalar } from "./testing";
-import { stageTableFor } from "./update-policies";
+import { stageTableFor, tempRef } from "./update-policies";
 
 describe("staging queued messages in SQL", () => {
   let h: Harness;
@@ -93,5 +93,55 @@ describe("staging queued messages in SQL", () => {
         ]);
       }),
     ).rejects.toThrow(/no longer in the queue/);
+  });
+
+  it("reads queued messages in place as the rows staging them would give, and refuses missing ones", async () => {
+    const storage = h.engine.storage;
+    const staging = storage.catalog.tables.get("Staging")!;
+    const texts = ['{"records":[{"category":"Q1"}]}', '{"records":[{"category":"Q2"}]}', '{"records":[]}'];
+    await storage.db.exclusive(() =>
+      storage.db.transaction(() =>
+        storage.db.run(
+          `INSERT INTO meta.intake_queue (id, table_name, format, mapping, enqueued_at, raw_bytes, payload, object_text)
+       SELECT 900000 + i, 'Staging', 'multijson', 'StagingMapping', now()::TIMESTAMP_NS, strlen(t), t, true
+         FROM (SELECT unnest(range(3)) AS i, unnest(?::VARCHAR[]) AS t)`,
+          [JSON.stringify(texts)],
+        ),
+      ),
+    );
+    const queued = (ids: bigint[], extent: string, timeNs: bigint) => ({
+      queued: { format: "multijson" as const, mapping: "StagingMapping", ids, bytes: 1 },
+      extentId: `00000000-0000-4000-8000-00000000000${extent}`,
+      timeNs,
+    });
+    const parts = [queued([900000n, 900002n], "1", 10n), queued([], "2", 20n), queued([900001n], "3", 30n)];
+    const read = queuedSourceSql(storage.catalog, staging, parts)!;
+    const staged = await storage.db.exclusive(async () => {
+      const name = await stageTableFor(storage, staging);
+      await stageQueued(storage, name, staging, parts);
+      const describe = async (from: string) => ({
+        rows: await storage.db.all(`SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ${from} ORDER BY ALL`),
+        types: (await storage.db.all(`SELECT column_type FROM (DESCRIBE SELECT * FROM ${from})`)).map(
+          (r) => r.column_type,
+        ),
+      });
+      const result = { fromTable: await describe(tempRef(name)), inPlace: await describe(read) };
+      await storage.db.run(`DELETE FROM ${tempRef(name)}`);
+      return result;
+    });
+    expect(staged.inPlace).toEqual(staged.fromTable);
+    expect(staged.inPlace.rows).toHaveLength(3);
+    // A mapping that reads values out of records has no in-place form.
+    expect(
+      queuedSourceSql(storage.catalog, staging, [{ ...parts[0]!, queued: { ...parts[0]!.queued, format: "json" } }]),
+    ).toBeNull();
+
+    await expect(checkQueued(storage, parts)).resolves.toBeUndefined();
+    await expect(checkQueued(storage, [queued([900001n, 987654321n], "4", 40n)])).rejects.toThrow(
+      /1 queued message\(s\) of this batch are no longer in the queue/,
+    );
+    await storage.db.exclusive(() =>
+      storage.db.transaction(() => storage.db.run(`DELETE FROM meta.intake_queue WHERE id >= 900000 AND id < 900003`)),
+    );
   });
 });

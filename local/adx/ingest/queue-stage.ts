@@ -6,6 +6,8 @@
  * it does not cross back into JavaScript. Every other message is decoded in JavaScript as before (decode.ts).
  */
 import type { Catalog, TableInfo } from "../storage/catalog";
+import { DUCKDB_TYPES } from "../storage/kusto-types";
+import { EXTENT_ID_COLUMN, INGESTION_TIME_COLUMN, quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { type IngestFormat, keepsText, mappingsFor } from "./decode";
 import { queuedIdsSql } from "./queue-sql";
@@ -89,6 +91,42 @@ export async function stageQueued(
     counts.push(staged);
   }
   return counts;
+}
+
+/**
+ * The rows `stageQueued` would stage for `parts`, as a parenthesised query with the staged table's columns and
+ * types (one leg per part), to be read in place of that table; null when a part's mapping needs JavaScript. Reading
+ * it skips copying each message's text into the staged table (~0.5 s of DuckDB's time over 200,000 records).
+ */
+export function queuedSourceSql(catalog: Catalog, table: TableInfo, parts: readonly QueuedPart[]): string | null {
+  const legs: string[] = [];
+  for (const { queued, extentId, timeNs } of parts) {
+    if (queued.ids.length === 0) continue;
+    const select = queuedRowSql(catalog, table, queued.format, queued.mapping);
+    if (!select) return null;
+    const items = select.map((item, i) => {
+      const column = table.columns[i]!;
+      return `CAST(${item} AS ${DUCKDB_TYPES[column.type]}) AS ${quoteIdent(column.name)}`;
+    });
+    legs.push(
+      `SELECT ${items.join(", ")}, CAST('${extentId}' AS UUID) AS ${quoteIdent(EXTENT_ID_COLUMN)}, make_timestamp_ns(${timeNs}) AS ${quoteIdent(INGESTION_TIME_COLUMN)}
+         FROM meta.intake_queue AS "q" WHERE ${queuedIdsSql(`"q".id`, queued.ids)}`,
+    );
+  }
+  return legs.length > 0 ? `(${legs.join("\nUNION ALL\n")})` : null;
+}
+
+/** Throws unless every queued message of `parts` is still in the queue (what `stageQueued` checks as it copies). */
+export async function checkQueued(storage: Storage, parts: readonly QueuedPart[]): Promise<void> {
+  for (const { queued } of parts) {
+    if (queued.ids.length === 0) continue;
+    const [row] = await storage.db.all(
+      `SELECT count(*) AS n FROM meta.intake_queue AS "q" WHERE ${queuedIdsSql(`"q".id`, queued.ids)}`,
+    );
+    const found = Number(row?.n ?? 0);
+    if (found !== queued.ids.length)
+      throw new Error(`${queued.ids.length - found} queued message(s) of this batch are no longer in the queue.`);
+  }
 }
 
 /** The texts of queued messages, by id (for the messages decoded in JavaScript). */

@@ -10,7 +10,7 @@ import type { Catalog, TableInfo } from "../storage/catalog";
 import { quoteIdent } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import { compilePolicy, type PolicySource, timeOf } from "./policy-compile";
-import { ensureStage, runPrepared, tempRef } from "./stage-tables";
+import { ensureStage, runOnce, runPrepared, tempRef } from "./stage-tables";
 import type { PolicyRun, StagedExtent } from "./update-policies";
 
 /** A compiled query split into its CTEs and the final SELECT. */
@@ -157,9 +157,27 @@ export async function ensureSharedTables(
 }
 
 /**
+ * Whether every policy reads the source's new rows only through the shared prefixes, each of which reads them at a
+ * single `FROM <temp>`: the rows can then be read from elsewhere (`shareCommonWork`'s `from`) without being staged.
+ */
+export function onlyPrefixesRead(
+  sharing: readonly SharedPrefix[],
+  policies: readonly { entry: UpdatePolicyEntry }[],
+  temp: string,
+): boolean {
+  const shared = new Set(sharing.flatMap((s) => s.members.map((m) => m.entry)));
+  return (
+    policies.every((p) => shared.has(p.entry)) &&
+    sharing.every((s) => s.prefix.split(temp).length === 2 && s.prefix.includes(`FROM ${temp}`))
+  );
+}
+
+/**
  * Materialises the CTEs that several policies of this source share (see the module comment) and returns, per policy
  * entry, its SQL rewritten to read them. Policies that do not compile are left out: they fail on their own later.
- * `planned`: the prefixes `ensureSharedTables` returned for the same source and policies, if it ran.
+ * `planned`: the prefixes `ensureSharedTables` returned for the same source and policies, if it ran. `from`: a query
+ * of the new rows to read instead of the staged table (see `onlyPrefixesRead`); its text changes at every ingestion,
+ * so the prefix is then run, not kept prepared.
  */
 export async function shareCommonWork(
   run: PolicyRun,
@@ -167,6 +185,7 @@ export async function shareCommonWork(
   source: StagedExtent,
   policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[],
   planned?: readonly SharedPrefix[],
+  from?: string,
 ): Promise<Map<UpdatePolicyEntry, string>> {
   const out = new Map<UpdatePolicyEntry, string>();
   for (const shared of planned ?? sharedPrefixes(run.storage, catalog, source, policies, timeOf(run))) {
@@ -174,7 +193,13 @@ export async function shareCommonWork(
     try {
       await ensureShared(run.storage, shared);
       run.temps.push(name);
-      await runPrepared(run.storage, `INSERT INTO ${tempRef(name)} ${prefix}`, []);
+      if (from === undefined) await runPrepared(run.storage, `INSERT INTO ${tempRef(name)} ${prefix}`, []);
+      else
+        await runOnce(
+          run.storage,
+          `INSERT INTO ${tempRef(name)} ${prefix.split(`FROM ${source.temp}`).join(`FROM ${from}`)}`,
+          [],
+        );
     } catch (error) {
       // Inside a transaction the error aborted it: the caller falls back to the staged path.
       if (run.direct) throw error;
