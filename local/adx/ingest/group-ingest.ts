@@ -68,7 +68,7 @@ export interface GroupOptions {
 }
 
 /** The staged extents of a group: one per target and part. */
-const GROUP_EXTENTS: ExtentsTable = "ingest$group";
+export const GROUP_EXTENTS: ExtentsTable = "ingest$group";
 
 /** Whether a group of `table` can be ingested in one pass (see the module comment). */
 export function canIngestGrouped(storage: Storage, table: TableInfo): boolean {
@@ -230,19 +230,10 @@ async function runGroup(
   const shared = await shareCommonWork(run, catalog, source, policies, staged.sharing, staged.from ?? undefined);
   const appended = new Map<string, number>();
   for (const { target, entry } of policies) {
-    const compiled = compilePolicy(storage, catalog, source, target, entry, new Date());
     const rewritten = shared.get(entry);
     // Read from the queue, the staged table is empty: a policy reading it would miss every row.
     if (!rewritten && staged.from !== null) throw new Error("A policy does not read the rows taken from the queue.");
-    const body = rewritten ?? compiled.sql;
-    const inlined = inlineParams(body, compiled.params);
-    if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
-    const extent = ` JOIN ${stagedExtentsOf(target.name, GROUP_EXTENTS)} ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
-    const rows = await runPrepared(
-      storage,
-      policyInsert(compiled, target, dataTableRef(target.name), inlined, extent),
-      [],
-    );
+    const rows = await runPrepared(storage, policyStatement(storage, source, target, entry, rewritten), []);
     appended.set(target.name, (appended.get(target.name) ?? 0) + rows);
   }
   // One part: each target's new extent holds what its policies appended. Several: counted per extent id.
@@ -279,6 +270,24 @@ async function runGroup(
     await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: partRows });
   }
   return results;
+}
+
+/**
+ * The statement appending a policy's rows of a group to its target, each row joined to its batch's new extent by its
+ * ingestion time. `rewritten`: the policy's query reading its shared prefix (`shareCommonWork`), if it has one.
+ */
+export function policyStatement(
+  storage: Storage,
+  source: PolicySource,
+  target: TableInfo,
+  entry: UpdatePolicyEntry,
+  rewritten: string | undefined,
+): string {
+  const compiled = compilePolicy(storage, storage.catalog, source, target, entry, new Date());
+  const inlined = inlineParams(rewritten ?? compiled.sql, compiled.params);
+  if (inlined === null) throw new Error("A grouped policy needs its values inlined.");
+  const extent = ` JOIN ${stagedExtentsOf(target.name, GROUP_EXTENTS)} ON "_extent"."ingestion_time" = "_policy"."$ingestion_time"`;
+  return policyInsert(compiled, target, dataTableRef(target.name), inlined, extent);
 }
 
 /** Stages one new extent id per target and part; returns each target's ids in part order. */

@@ -320,14 +320,23 @@ export class Intake {
   }
 
   /**
-   * Compiles the update policies ahead of the next batch when the metadata has changed, so the first batch after a
-   * change does not wait for it (policy-warmup.ts; it stops at the next change, as during a setup's commands).
+   * Compiles the update policies ahead of the next batch when the metadata has changed, and prepares each lane's
+   * grouped statements, so the first batch after a change does not wait for it (policy-warmup.ts; it stops at the
+   * next change, as during a setup's commands).
    */
   private warmPolicies(): void {
     const version = this.options.storage.version;
     if (version === this.warmedVersion) return;
     this.warmedVersion = version;
-    void warmPolicies(this.options.storage);
+    // Kept among the running work: `idle()` (and `close()`) wait for it, and it stops once the intake closes.
+    const warming = warmPolicies(
+      this.options.storage,
+      this.lanes.map((lane) => lane.storage),
+      () => this.closed,
+    )
+      .catch(() => undefined)
+      .finally(() => this.running.delete(warming));
+    this.running.add(warming);
   }
 
   /** Stops the timer and waits for batches in progress; queued items stay persisted for the next start. */

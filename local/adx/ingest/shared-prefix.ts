@@ -132,6 +132,16 @@ function sharedPrefixes(
   return out;
 }
 
+/** Each member policy's query rewritten to read the shared prefix's temp table. */
+export function rewritesOf(shared: SharedPrefix): [UpdatePolicyEntry, string][] {
+  return shared.members.map((m) => [m.entry, rewriteWithShared(m.split, shared.k, tempRef(shared.name))]);
+}
+
+/** The statement that fills the shared prefix's temp table from the staged rows. */
+export function prefixInsert(shared: SharedPrefix): string {
+  return `INSERT INTO ${tempRef(shared.name)} ${shared.prefix}`;
+}
+
 /** Makes sure the shared prefix's (empty) temp table exists with the prefix's layout. */
 function ensureShared(storage: Storage, shared: SharedPrefix): Promise<void> {
   const { name, prefix } = shared;
@@ -189,11 +199,11 @@ export async function shareCommonWork(
 ): Promise<Map<UpdatePolicyEntry, string>> {
   const out = new Map<UpdatePolicyEntry, string>();
   for (const shared of planned ?? sharedPrefixes(run.storage, catalog, source, policies, timeOf(run))) {
-    const { name, prefix, k, members } = shared;
+    const { name, prefix } = shared;
     try {
       await ensureShared(run.storage, shared);
       run.temps.push(name);
-      if (from === undefined) await runPrepared(run.storage, `INSERT INTO ${tempRef(name)} ${prefix}`, []);
+      if (from === undefined) await runPrepared(run.storage, prefixInsert(shared), []);
       else
         await runOnce(
           run.storage,
@@ -206,7 +216,7 @@ export async function shareCommonWork(
       // Each policy then runs its full query and reports its own error.
       continue;
     }
-    for (const m of members) out.set(m.entry, rewriteWithShared(m.split, k, tempRef(name)));
+    for (const [entry, sql] of rewritesOf(shared)) out.set(entry, sql);
   }
   return out;
 }

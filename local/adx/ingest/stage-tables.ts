@@ -136,6 +136,19 @@ export async function withStatementsForAnyRows<T>(storage: Storage, fn: () => Pr
  * `withStatementsForAnyRows`. Statements with parameters are bound again at every run: keep values in the text.
  */
 export async function runPrepared(storage: Storage, sql: string, params: readonly unknown[]): Promise<number> {
+  const prepared = await keptStatement(storage, sql);
+  prepared.clearBindings();
+  if (params.length > 0) prepared.bind(params as DuckDBValue[]);
+  const result = await prepared.run();
+  return Number(result.rowsChanged);
+}
+
+/** Prepares `sql` and keeps it, as `runPrepared` would, without running it (group-prepare.ts). */
+export async function prepareKept(storage: Storage, sql: string): Promise<void> {
+  await keptStatement(storage, sql);
+}
+
+async function keptStatement(storage: Storage, sql: string): Promise<DuckDBPreparedStatement> {
   const state = stateOf(storage);
   if (state.version !== storage.version || state.prepared.size > 500) {
     for (const p of state.prepared.values()) p.statement.destroySync();
@@ -153,11 +166,7 @@ export async function runPrepared(storage: Storage, sql: string, params: readonl
     state.prepares++;
     state.prepared.set(sql, kept);
   }
-  const prepared = kept.statement;
-  prepared.clearBindings();
-  if (params.length > 0) prepared.bind(params as DuckDBValue[]);
-  const result = await prepared.run();
-  return Number(result.rowsChanged);
+  return kept.statement;
 }
 
 /** Runs `sql` once (not kept) and returns the number of rows it changed. */
