@@ -36,6 +36,7 @@ import {
   ensureExtentsTable,
   type ExtentsTable,
   newTempName,
+  type PolicyOfSource,
   policiesWithSource,
   type PolicyRun,
   policyInsert,
@@ -170,7 +171,7 @@ interface Staged {
   readonly times: readonly bigint[];
   readonly temps: string[];
   /** The source's policies: the entries `sharing` was planned for (its rewrites are keyed by them). */
-  readonly policies: readonly { target: TableInfo; entry: UpdatePolicyEntry }[];
+  readonly policies: readonly PolicyOfSource[];
   /** The shared prefixes, their tables made before the transaction (`ensureSharedTables`). */
   readonly sharing: readonly SharedPrefix[];
   /** The query of the new rows, read from the queue instead of staged (`queueSource`); null when they were staged. */
@@ -187,7 +188,7 @@ function queueSource(
   table: TableInfo,
   parts: readonly GroupPart[],
   queued: readonly QueuedPart[],
-  reads: { policies: readonly { entry: UpdatePolicyEntry }[]; sharing: readonly SharedPrefix[]; temp: string },
+  reads: { policies: readonly PolicyOfSource[]; sharing: readonly SharedPrefix[]; temp: string },
 ): string | null {
   if (!keepsNothing(storage.catalog, table.name) || parts.some((part) => part.rows.length > 0)) return null;
   if (!onlyPrefixesRead(reads.sharing, reads.policies, reads.temp)) return null;

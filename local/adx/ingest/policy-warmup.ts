@@ -25,9 +25,10 @@ export async function warmPolicies(
   const catalog = storage.catalog;
   const sources: string[] = [];
   for (const table of catalog.tables.keys()) {
-    if (policiesWithSource(catalog, table).length > 0) sources.push(table);
+    const policies = policiesWithSource(catalog, table);
+    if (policies.length > 0) sources.push(table);
     const source = { table, temp: tempRef(newTempName(table)) };
-    for (const { target, entry } of policiesWithSource(catalog, table)) {
+    for (const { target, entry } of policies) {
       await new Promise((resolve) => setImmediate(resolve));
       if (storage.version !== version || stopped()) return;
       try {

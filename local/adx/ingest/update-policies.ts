@@ -49,7 +49,8 @@ export class TransactionalPolicyFailure extends Error {
   }
 }
 
-type PolicyOfSource = { readonly target: TableInfo; readonly entry: UpdatePolicyEntry };
+/** An update policy entry with the table it writes. */
+export type PolicyOfSource = { readonly target: TableInfo; readonly entry: UpdatePolicyEntry };
 
 /** Per catalog snapshot (replaced at every metadata change): each source's policies, parsed once. */
 const bySource = new WeakMap<Catalog, Map<string, readonly PolicyOfSource[]>>();
