@@ -146,6 +146,45 @@ describe("grouped ingestion of waiting batches", () => {
     expect(await scalar(h.admin, "SrcG | count")).toBe(0);
   });
 
+  it("fails the batch whose message left the queue before its group read it in place, and lands the others", async () => {
+    const x = (n: number) => record("X", { n: `gone${n}` });
+    const { storage } = h.engine;
+    // The batches wait behind this lock, sealed and taken by a lane, while one message leaves the queue behind the
+    // intake's back. Reading in place, the group would skip it without a trace.
+    let release!: () => void;
+    const held = storage.db.exclusive(() => new Promise<void>((resolve) => (release = resolve)));
+    const sent = await intake(h).enqueueAll(
+      "SrcG",
+      "multijson",
+      "M",
+      [1, 2, 3, 4, 5, 6].map((n) => message(x(n))),
+    );
+    if (sent.status !== "enqueued") throw new Error(sent.reason);
+    const side = await storage.db.instance.connect();
+    await side.run(`DELETE FROM meta.intake_queue WHERE id = ${sent.ids[2]}`);
+    side.closeSync();
+    release();
+    await held;
+    await intake(h).idle();
+    expect(await queryRows(h.admin, "OnlyX | where a startswith 'gone' | order by a asc")).toEqual([
+      ["gone1"],
+      ["gone2"],
+      ["gone5"],
+      ["gone6"],
+    ]);
+    const failures = await mgmt(
+      h.admin,
+      ".show ingestion failures | where Table == 'SrcG' and Details has 'no longer in the queue' | count",
+    );
+    expect(failures.rows).toEqual([[1]]);
+    const batches = (await listBatches(h.engine.storage, { table: "SrcG" })).slice(-3);
+    expect(batches.map((b) => [b.items, b.records, b.failedItems]).sort()).toEqual([
+      [2, 0, 2],
+      [2, 2, 0],
+      [2, 2, 0],
+    ]);
+  });
+
   it("records each target extent's rows for a batch ingested alone the grouped way", async () => {
     const x = (n: number) => record("X", { n: `alone${n}` });
     const before = (await extentsOf(h, "OnlyX")).length;

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { UpdatePolicyEntry } from "../policies/update";
-import type { TableInfo } from "../storage/catalog";
+import type { Catalog, TableInfo } from "../storage/catalog";
 import { dataTableRef } from "../storage/sql";
 import type { Storage } from "../storage/storage";
 import type { IngestCaller } from "./failures";
@@ -26,7 +26,7 @@ import {
   sizes,
 } from "./pipeline";
 import { compilePolicy, type PolicySource } from "./policy-compile";
-import { checkQueued, type QueuedMessages, type QueuedPart, queuedSourceSql, stageQueued } from "./queue-stage";
+import { type QueuedMessages, type QueuedPart, queuedSourceSql, stageQueued } from "./queue-stage";
 import { keepsNothing } from "./retention";
 import { ensureSharedTables, onlyPrefixesRead, shareCommonWork, type SharedPrefix } from "./shared-prefix";
 import { inlineParams } from "./sql-literals";
@@ -134,7 +134,7 @@ export async function ingestGroup(
         const from = queueSource(storage, table, parts, queued, { policies, sharing, temp: source.temp });
         let rows: number[];
         if (from !== null) {
-          await checkQueued(storage, queued);
+          // Each part's finalize checks, in the transaction that reads them, that all its messages were still queued.
           rows = parts.map((part) => part.queued?.ids.length ?? 0);
         } else {
           await appendStaged(
@@ -178,20 +178,34 @@ interface Staged {
   readonly from: string | null;
 }
 
+/** What reads a group's staged rows: the source's policies, their shared prefixes, and the staged table. */
+export interface StagedReaders {
+  readonly policies: readonly PolicyOfSource[];
+  readonly sharing: readonly SharedPrefix[];
+  readonly temp: string;
+}
+
+/**
+ * Whether a group of `table` may read its queued messages in place rather than stage them: the table keeps nothing,
+ * and nothing but the shared prefixes reads the staged rows. (Its messages' mapping decides too: `queuedSourceSql`.)
+ */
+export function readsQueueInPlace(catalog: Catalog, table: string, readers: StagedReaders): boolean {
+  return keepsNothing(catalog, table) && onlyPrefixesRead(readers.sharing, readers.policies, readers.temp);
+}
+
 /**
  * The query reading the group's new rows straight from the queue (queue-stage.ts `queuedSourceSql`), or null when
- * they must be staged: when the table keeps its rows, when a part has rows decoded in JavaScript, or when anything
- * but the shared prefixes reads the staged rows.
+ * they must be staged: when `readsQueueInPlace` says no, or when a part has rows decoded in JavaScript.
  */
 function queueSource(
   storage: Storage,
   table: TableInfo,
   parts: readonly GroupPart[],
   queued: readonly QueuedPart[],
-  reads: { policies: readonly PolicyOfSource[]; sharing: readonly SharedPrefix[]; temp: string },
+  readers: StagedReaders,
 ): string | null {
-  if (!keepsNothing(storage.catalog, table.name) || parts.some((part) => part.rows.length > 0)) return null;
-  if (!onlyPrefixesRead(reads.sharing, reads.policies, reads.temp)) return null;
+  if (parts.some((part) => part.rows.length > 0) || !readsQueueInPlace(storage.catalog, table.name, readers))
+    return null;
   return queuedSourceSql(storage.catalog, table, queued);
 }
 
@@ -268,7 +282,11 @@ async function runGroup(
   for (const [p, part] of parts.entries()) {
     const partRows = staged.rows[p]!;
     const kept = source.persist && partRows > 0;
-    await part.finalize({ sourceExtentId: kept ? staged.sourceIds[p]! : null, rows: partRows });
+    await part.finalize({
+      sourceExtentId: kept ? staged.sourceIds[p]! : null,
+      rows: partRows,
+      readInPlace: staged.from !== null,
+    });
   }
   return results;
 }

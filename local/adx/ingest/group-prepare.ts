@@ -5,9 +5,8 @@
  * batches waited. The warm-up (policy-warmup.ts) calls this once the policies are compiled.
  */
 import type { Storage } from "../storage/storage";
-import { canIngestGrouped, GROUP_EXTENTS, policyStatement } from "./group-ingest";
-import { keepsNothing } from "./retention";
-import { ensureSharedTables, onlyPrefixesRead, prefixInsert, rewritesOf } from "./shared-prefix";
+import { canIngestGrouped, GROUP_EXTENTS, policyStatement, readsQueueInPlace } from "./group-ingest";
+import { ensureSharedTables, prefixInsert, rewritesOf } from "./shared-prefix";
 import { prepareKept, withStatementsForAnyRows } from "./stage-tables";
 import { ensureExtentsTable, policiesWithSource, stageTableFor, tempRef } from "./update-policies";
 
@@ -31,8 +30,8 @@ export async function prepareGroups(storage: Storage, tables: readonly string[])
         const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
         // Where a group reads its new rows from the queue (`queueSource`), the prefixes run unprepared; they are
         // prepared only for the rare group that stages them (a message decoded in JavaScript).
-        const fromQueue = keepsNothing(storage.catalog, table.name) && onlyPrefixesRead(sharing, policies, source.temp);
-        if (!fromQueue) statements.push(...sharing.map(prefixInsert));
+        if (!readsQueueInPlace(storage.catalog, table.name, { policies, sharing, temp: source.temp }))
+          statements.push(...sharing.map(prefixInsert));
         const rewrites = new Map(sharing.flatMap(rewritesOf));
         for (const { target, entry } of policies) {
           statements.push(policyStatement(storage, source, target, entry, rewrites.get(entry)));

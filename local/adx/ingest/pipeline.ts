@@ -59,6 +59,11 @@ export interface FinalizeInfo {
   readonly sourceExtentId: string | null;
   /** Rows ingested into the source (0 when aborted). */
   readonly rows: number;
+  /**
+   * The batch's queued messages were read in place by this transaction (queue-stage.ts `queuedSourceSql`): a message
+   * no longer queued was skipped without a trace, so `finalize` fails the transaction unless it removes every one.
+   */
+  readonly readInPlace?: boolean;
 }
 
 /** One extent created by an ingestion. */

@@ -116,19 +116,6 @@ export function queuedSourceSql(catalog: Catalog, table: TableInfo, parts: reado
   return legs.length > 0 ? `(${legs.join("\nUNION ALL\n")})` : null;
 }
 
-/** Throws unless every queued message of `parts` is still in the queue (what `stageQueued` checks as it copies). */
-export async function checkQueued(storage: Storage, parts: readonly QueuedPart[]): Promise<void> {
-  for (const { queued } of parts) {
-    if (queued.ids.length === 0) continue;
-    const [row] = await storage.db.all(
-      `SELECT count(*) AS n FROM meta.intake_queue AS "q" WHERE ${queuedIdsSql(`"q".id`, queued.ids)}`,
-    );
-    const found = Number(row?.n ?? 0);
-    if (found !== queued.ids.length)
-      throw new Error(`${queued.ids.length - found} queued message(s) of this batch are no longer in the queue.`);
-  }
-}
-
 /** The texts of queued messages, by id (for the messages decoded in JavaScript). */
 export async function queuedTexts(storage: Storage, ids: readonly bigint[]): Promise<Map<bigint, string>> {
   const texts = new Map<bigint, string>();

@@ -165,12 +165,15 @@ class BatchRun {
     const { storage } = this.target;
     const { table, items, reason, sealedAt } = this.batch;
     const oldest = Math.min(...items.map((i) => i.enqueuedAt));
-    await storage.db.run(
+    const deleted = await storage.db.connection.run(
       `DELETE FROM meta.intake_queue WHERE ${queuedIdsSql(
         "id",
         items.map((i) => i.id),
       )}`,
     );
+    const removed = Number(deleted.rowsChanged);
+    if (info.readInPlace && removed !== items.length)
+      throw new Error(`${items.length - removed} queued message(s) of this batch are no longer in the queue.`);
     await storage.db.run(
       `INSERT INTO meta.intake_batches VALUES (CAST(? AS UUID), ?, CAST(? AS TIMESTAMP_NS), ?, ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?, CAST(? AS UUID))`,
       [
