@@ -58,6 +58,11 @@ export function queuedRowSql(
   return items;
 }
 
+/** The error of a batch some of whose queued messages (`missing`) are no longer in the queue. */
+export function missingQueued(missing: number): Error {
+  return new Error(`${missing} queued message(s) of this batch are no longer in the queue.`);
+}
+
 /**
  * Appends the queued messages of each part to the staged temp table `name` (with the part's extent id and
  * ingestion time); returns the rows staged per part. Each message is one row.
@@ -86,8 +91,7 @@ export async function stageQueued(
         WHERE ${queuedIdsSql(`"q".id`, ids)}`,
     );
     const staged = Number(result.rowsChanged);
-    if (staged !== ids.length)
-      throw new Error(`${ids.length - staged} queued message(s) of this batch are no longer in the queue.`);
+    if (staged !== ids.length) throw missingQueued(ids.length - staged);
     counts.push(staged);
   }
   return counts;

@@ -14,7 +14,7 @@ import { type GroupPart, ingestGroup } from "./group-ingest";
 import { type DecodedBlobs, decodeBlobs } from "./ingest-blobs";
 import { type FinalizeInfo, type IngestOptions, ingestRows } from "./pipeline";
 import { queuedIdsSql } from "./queue-sql";
-import { type QueuedMessages, queuedRowSql, queuedTexts } from "./queue-stage";
+import { missingQueued, type QueuedMessages, queuedRowSql, queuedTexts } from "./queue-stage";
 
 /** One queued message (its text stays in `meta.intake_queue`). */
 export interface QueuedItem {
@@ -172,8 +172,7 @@ class BatchRun {
       )}`,
     );
     const removed = Number(deleted.rowsChanged);
-    if (info.readInPlace && removed !== items.length)
-      throw new Error(`${items.length - removed} queued message(s) of this batch are no longer in the queue.`);
+    if (info.readInPlace && removed !== items.length) throw missingQueued(items.length - removed);
     await storage.db.run(
       `INSERT INTO meta.intake_batches VALUES (CAST(? AS UUID), ?, CAST(? AS TIMESTAMP_NS), ?, ?, ?, ?, CAST(? AS TIMESTAMP_NS), ?, ?, CAST(? AS UUID))`,
       [
