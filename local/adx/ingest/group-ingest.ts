@@ -69,7 +69,7 @@ export interface GroupOptions {
 }
 
 /** The staged extents of a group: one per target and part. */
-export const GROUP_EXTENTS: ExtentsTable = "ingest$group";
+const GROUP_EXTENTS: ExtentsTable = "ingest$group";
 
 /** Whether a group of `table` can be ingested in one pass (see the module comment). */
 export function canIngestGrouped(storage: Storage, table: TableInfo): boolean {
@@ -120,18 +120,13 @@ export async function ingestGroup(
       const sourceIds = parts.map(() => randomUUID());
       const temps: string[] = [];
       try {
-        const name = await stageTableFor(storage, table);
+        const tables = await makeGroupTables(storage, table);
+        const { name } = tables;
         temps.push(name);
-        // Every temp table the transaction writes exists before it begins: one created inside would make the
-        // statements prepared in it stale once it ends, and the next group would prepare all of them again.
-        await ensureExtentsTable(storage, GROUP_EXTENTS);
-        const source = { table: table.name, temp: tempRef(name) };
-        const policies = policiesWithSource(storage.catalog, table.name);
-        const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
         const queued = parts.flatMap((part, p) =>
           part.queued ? [{ queued: part.queued, extentId: sourceIds[p]!, timeNs: times[p]! }] : [],
         );
-        const from = queueSource(storage, table, parts, queued, { policies, sharing, temp: source.temp });
+        const from = queueSource(storage, table, parts, queued, tables);
         let rows: number[];
         if (from !== null) {
           // Each part's finalize checks, in the transaction that reads them, that all its messages were still queued.
@@ -150,7 +145,7 @@ export async function ingestGroup(
         const before = stagesSnapshot(storage);
         try {
           return await storage.db.transaction(() =>
-            runGroup(opts, table, parts, { name, sourceIds, times, temps, rows, policies, sharing, from }),
+            runGroup(opts, table, parts, { ...tables, sourceIds, times, temps, rows, from }),
           );
         } catch {
           restoreStages(storage, before);
@@ -163,34 +158,46 @@ export async function ingestGroup(
   );
 }
 
-interface Staged {
-  readonly name: string;
+interface Staged extends GroupTables {
   /** Rows staged per part. */
   readonly rows: readonly number[];
   readonly sourceIds: readonly string[];
   readonly times: readonly bigint[];
   readonly temps: string[];
-  /** The source's policies: the entries `sharing` was planned for (its rewrites are keyed by them). */
-  readonly policies: readonly PolicyOfSource[];
-  /** The shared prefixes, their tables made before the transaction (`ensureSharedTables`). */
-  readonly sharing: readonly SharedPrefix[];
   /** The query of the new rows, read from the queue instead of staged (`queueSource`); null when they were staged. */
   readonly from: string | null;
 }
 
-/** What reads a group's staged rows: the source's policies, their shared prefixes, and the staged table. */
-export interface StagedReaders {
+/** The temp tables a group of a table writes (its staged table `name`, read as `source`), and what reads them. */
+export interface GroupTables {
+  readonly name: string;
+  readonly source: PolicySource;
+  /** The source's policies: the entries `sharing` was planned for (its rewrites are keyed by them). */
   readonly policies: readonly PolicyOfSource[];
+  /** The shared prefixes, their tables made (`ensureSharedTables`). */
   readonly sharing: readonly SharedPrefix[];
-  readonly temp: string;
+}
+
+/**
+ * Makes, on `storage`'s connection, every temp table a group of `table` writes: the staged table, the group's
+ * extents, the shared prefixes'. A group makes them before its transaction begins: one created inside would make the
+ * statements prepared in it stale once it ends, and the next group would prepare all of them again.
+ */
+export async function makeGroupTables(storage: Storage, table: TableInfo): Promise<GroupTables> {
+  const name = await stageTableFor(storage, table);
+  await ensureExtentsTable(storage, GROUP_EXTENTS);
+  const source = { table: table.name, temp: tempRef(name) };
+  const policies = policiesWithSource(storage.catalog, table.name);
+  const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
+  return { name, source, policies, sharing };
 }
 
 /**
  * Whether a group of `table` may read its queued messages in place rather than stage them: the table keeps nothing,
  * and nothing but the shared prefixes reads the staged rows. (Its messages' mapping decides too: `queuedSourceSql`.)
  */
-export function readsQueueInPlace(catalog: Catalog, table: string, readers: StagedReaders): boolean {
-  return keepsNothing(catalog, table) && onlyPrefixesRead(readers.sharing, readers.policies, readers.temp);
+export function readsQueueInPlace(catalog: Catalog, table: string, tables: GroupTables): boolean {
+  return keepsNothing(catalog, table) && onlyPrefixesRead(tables.sharing, tables.policies, tables.source.temp);
 }
 
 /**
@@ -202,9 +209,9 @@ function queueSource(
   table: TableInfo,
   parts: readonly GroupPart[],
   queued: readonly QueuedPart[],
-  readers: StagedReaders,
+  tables: GroupTables,
 ): string | null {
-  if (parts.some((part) => part.rows.length > 0) || !readsQueueInPlace(storage.catalog, table.name, readers))
+  if (parts.some((part) => part.rows.length > 0) || !readsQueueInPlace(storage.catalog, table.name, tables))
     return null;
   return queuedSourceSql(storage.catalog, table, queued);
 }
@@ -226,7 +233,7 @@ async function runGroup(
   const totalRows = staged.rows.reduce((n, r) => n + r, 0);
   const source: StagedExtent = {
     table: table.name,
-    temp: tempRef(staged.name),
+    temp: staged.source.temp,
     extentId: staged.sourceIds[0]!,
     rows: totalRows,
     originalSize: parts.reduce((n, p) => n + p.originalSize, 0),

@@ -5,10 +5,9 @@
  * batches waited. The warm-up (policy-warmup.ts) calls this once the policies are compiled.
  */
 import type { Storage } from "../storage/storage";
-import { canIngestGrouped, GROUP_EXTENTS, policyStatement, readsQueueInPlace } from "./group-ingest";
-import { ensureSharedTables, prefixInsert, rewritesOf } from "./shared-prefix";
+import { canIngestGrouped, makeGroupTables, policyStatement, readsQueueInPlace } from "./group-ingest";
+import { prefixInsert, rewritesOf } from "./shared-prefix";
 import { prepareKept, withStatementsForAnyRows } from "./stage-tables";
-import { ensureExtentsTable, policiesWithSource, stageTableFor, tempRef } from "./update-policies";
 
 /**
  * Makes, on `storage`'s connection, the temp tables a group of each of `tables` writes, then prepares the statements
@@ -23,15 +22,11 @@ export async function prepareGroups(storage: Storage, tables: readonly string[])
       for (const tableName of tables) {
         const table = storage.catalog.tables.get(tableName);
         if (!table || !canIngestGrouped(storage, table)) continue;
-        const name = await stageTableFor(storage, table);
-        await ensureExtentsTable(storage, GROUP_EXTENTS);
-        const source = { table: table.name, temp: tempRef(name) };
-        const policies = policiesWithSource(storage.catalog, table.name);
-        const sharing = await ensureSharedTables(storage, storage.catalog, source, policies, new Date());
+        const tables = await makeGroupTables(storage, table);
+        const { source, policies, sharing } = tables;
         // Where a group reads its new rows from the queue (`queueSource`), the prefixes run unprepared; they are
         // prepared only for the rare group that stages them (a message decoded in JavaScript).
-        if (!readsQueueInPlace(storage.catalog, table.name, { policies, sharing, temp: source.temp }))
-          statements.push(...sharing.map(prefixInsert));
+        if (!readsQueueInPlace(storage.catalog, table.name, tables)) statements.push(...sharing.map(prefixInsert));
         const rewrites = new Map(sharing.flatMap(rewritesOf));
         for (const { target, entry } of policies) {
           statements.push(policyStatement(storage, source, target, entry, rewrites.get(entry)));
